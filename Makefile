@@ -1,0 +1,24 @@
+# Two entry points for a fresh machine with only Python 3.11+:
+#   make demo   start the sandbox and run the onboarding DAG against it
+#   make test   lint, type check and the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV := .venv
+TOX := $(VENV)/bin/tox
+
+.PHONY: demo test lint type generate clean
+
+$(TOX):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.9,<1" "tox>=4.20,<5" "tox-uv>=1.20,<2"
+
+demo: $(TOX)
+	$(TOX) run -e demo
+
+test: $(TOX)
+	$(TOX) run -e lint,type,test
+
+lint type generate: $(TOX)
+	$(TOX) run -e $@
+
+clean:
+	rm -rf $(VENV) .tox .demo
