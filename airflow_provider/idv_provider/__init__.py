@@ -1,0 +1,60 @@
+"""Apache Airflow provider for hosted identity-verification (KYC) sessions."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from typing import Any
+
+__version__ = version("airflow-provider-idv")
+
+
+def get_provider_info() -> dict[str, Any]:
+    """Provider metadata read by Airflow through the ``apache_airflow_provider`` entry point."""
+    return {
+        "package-name": "airflow-provider-idv",
+        "name": "Identity verification (KYC) sessions",
+        "description": "Create hosted identity-verification sessions, wait for the applicant "
+        "and record decisions (deepidv).",
+        "versions": [__version__],
+        "integrations": [
+            {
+                "integration-name": "deepidv",
+                "external-doc-url": "https://docs.deepidv.com",
+                "tags": ["service"],
+            }
+        ],
+        "hooks": [
+            {"integration-name": "deepidv", "python-modules": ["idv_provider.hooks.deepidv"]}
+        ],
+        "operators": [
+            {"integration-name": "deepidv", "python-modules": ["idv_provider.operators.sessions"]}
+        ],
+        "sensors": [
+            {"integration-name": "deepidv", "python-modules": ["idv_provider.sensors.sessions"]}
+        ],
+        "triggers": [
+            {"integration-name": "deepidv", "python-modules": ["idv_provider.triggers.sessions"]}
+        ],
+        "connection-types": [
+            {
+                "connection-type": "deepidv",
+                "hook-class-name": "idv_provider.hooks.deepidv.DeepIdvHook",
+                "hook-name": "deepidv",
+                "ui-field-behaviour": {
+                    "hidden-fields": ["schema", "login", "port", "extra"],
+                    "relabeling": {"password": "API key", "host": "Base URL"},
+                    "placeholders": {
+                        "host": "https://api.deepidv.com (or the sandbox, http://127.0.0.1:8080)",
+                        "password": "your deepidv API key",
+                    },
+                },
+                "conn-fields": {
+                    "timeout": {
+                        "label": "Timeout (seconds)",
+                        "description": "Per-attempt timeout of each API call.",
+                        "schema": {"type": ["number", "null"], "minimum": 1, "default": 30},
+                    }
+                },
+            }
+        ],
+    }

@@ -1,0 +1,278 @@
+"""What every vendor hook shares: the connection, timeouts, retries and error mapping."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from functools import cached_property
+from importlib.metadata import version
+from typing import Any, ClassVar, TypeVar
+
+import httpx
+import tenacity
+from airflow.sdk import BaseHook, Connection
+
+from idv_provider.models import (
+    Applicant,
+    Decision,
+    SessionPage,
+    SessionState,
+    VerificationSession,
+)
+from idv_provider.exceptions import (
+    AuthenticationError,
+    ConflictError,
+    IdvError,
+    InsufficientFundsError,
+    InvalidRequestError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    TransientError,
+)
+
+T = TypeVar("T")
+
+#: A Retry-After above this many seconds is clamped: a task should not sleep for minutes.
+MAX_RETRY_AFTER = 60.0
+USER_AGENT = f"airflow-provider-idv/{version('airflow-provider-idv')}"
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def _error_detail(response: httpx.Response) -> str:
+    """The vendor's own explanation, from a JSON or a plain-text body, kept short."""
+    try:
+        body = response.json()
+    except ValueError:
+        text = response.text.strip()
+        return text[:200]
+    if isinstance(body, dict):
+        parts = [str(body[k]) for k in ("message", "error", "detail") if body.get(k)]
+        if body.get("field"):
+            parts.append(f"field: {body['field']}")
+        return "; ".join(parts)[:200]
+    return str(body)[:200]
+
+
+def error_from_response(vendor: str, response: httpx.Response) -> IdvError:
+    """Map an HTTP error response to the typed exception a DAG author can act on."""
+    status = response.status_code
+    detail = _error_detail(response)
+    said = f" ({vendor} said: {detail})" if detail else ""
+    call = f"{response.request.method} {response.request.url.path}"
+    if status == 400 or status == 422:
+        return InvalidRequestError(
+            f"{vendor} rejected the request {call} as invalid{said}. Fix the input; "
+            "retrying the same request will fail again.",
+            status_code=status,
+        )
+    if status in (401, 403):
+        what = "is missing or invalid" if status == 401 else "may not make this call"
+        return AuthenticationError(
+            f"The {vendor} API key {what}{said}. Check the password (API key) and host of "
+            "the Airflow connection.",
+            status_code=status,
+        )
+    if status == 402:
+        return InsufficientFundsError(
+            f"The {vendor} account has no tokens left for {call}{said}. Top up the balance; "
+            "no session was created.",
+            status_code=status,
+        )
+    if status == 404:
+        return NotFoundError(
+            f"{vendor} found nothing for {call}{said}. Check the session id (or workflow id) "
+            "and that the connection uses the API key of the organization that owns it.",
+            status_code=status,
+        )
+    if status == 409:
+        return ConflictError(
+            f"{vendor} refused {call} because it conflicts with the session's state{said}.",
+            status_code=status,
+        )
+    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    if status == 429:
+        return RateLimitedError(
+            f"{vendor} rate-limited {call}{said}. Lower the concurrency of the DAG (pools) "
+            "or ask the vendor for a higher limit.",
+            status_code=status,
+            retry_after=retry_after,
+        )
+    if status >= 500:
+        return ServerError(
+            f"{vendor} failed on {call} with HTTP {status}{said}. This is usually temporary.",
+            status_code=status,
+            retry_after=retry_after,
+        )
+    return IdvError(f"{vendor} answered {call} with HTTP {status}{said}.", status_code=status)
+
+
+class IdvHook(BaseHook):
+    """Base hook: reads the connection and runs vendor calls with retries.
+
+    Connection fields: ``password`` is the API key; ``host`` optionally overrides the vendor's
+    base URL (a full URL such as ``http://127.0.0.1:8080`` for the sandbox); the extra
+    ``timeout`` sets the per-attempt timeout in seconds.
+
+    :param max_retries: retries after the first attempt for 429, 5xx, timeouts and connection
+        errors (exponential backoff with full jitter, honouring ``Retry-After``).
+    """
+
+    vendor: ClassVar[str]
+    default_base_url: ClassVar[str]
+    default_timeout: ClassVar[float] = 30.0
+
+    def __init__(
+        self,
+        conn_id: str,
+        *,
+        max_retries: int = 3,
+        retry_wait_initial: float = 0.5,
+        retry_wait_max: float = 30.0,
+    ) -> None:
+        super().__init__()
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        self.conn_id = conn_id
+        self.max_retries = max_retries
+        self.retry_wait_initial = retry_wait_initial
+        self.retry_wait_max = retry_wait_max
+        self.sleep: Callable[[float], None] = time.sleep
+        self.async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    # -- connection --------------------------------------------------------------------
+    @cached_property
+    def connection(self) -> Connection:
+        return self.get_connection(self.conn_id)
+
+    def api_key(self, conn: Connection) -> str:
+        if not conn.password:
+            raise AuthenticationError(
+                f"Connection {self.conn_id!r} has no API key: put it in the password field."
+            )
+        return str(conn.password)
+
+    def base_url(self, conn: Connection) -> str:
+        host = (conn.host or "").strip().rstrip("/")
+        if not host:
+            return self.default_base_url
+        if "://" not in host:
+            host = f"https://{host}"
+        if conn.port and host.count(":") < 2:
+            host = f"{host}:{conn.port}"
+        return host
+
+    def timeout(self, extra: dict[str, Any]) -> httpx.Timeout:
+        seconds = float(extra.get("timeout") or self.default_timeout)
+        return httpx.Timeout(seconds, connect=min(seconds, 10.0))
+
+    # -- retries -----------------------------------------------------------------------
+    def _wait(self, state: tenacity.RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, TransientError) and exc.retry_after is not None:
+            return exc.retry_after
+        ceiling = min(self.retry_wait_max, self.retry_wait_initial * 2 ** (state.attempt_number - 1))
+        return random.uniform(0, ceiling)  # noqa: S311 - jitter, not cryptography
+
+    def _log_retry(self, state: tenacity.RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        wait = state.next_action.sleep if state.next_action else 0.0
+        self.log.warning(
+            "%s call failed (attempt %d of %d), retrying in %.1fs: %s",
+            self.vendor, state.attempt_number, self.max_retries + 1, wait, exc,
+        )
+
+    def _retry_options(self) -> dict[str, Any]:
+        return {
+            "stop": tenacity.stop_after_attempt(self.max_retries + 1),
+            "wait": self._wait,
+            "retry": tenacity.retry_if_exception_type((TransientError, httpx.TransportError)),
+            "before_sleep": self._log_retry,
+            "reraise": True,
+        }
+
+    def run(self, call: Callable[[], T]) -> T:
+        """Run one vendor call with the retry policy; transport failures become ServerError."""
+        try:
+            return tenacity.Retrying(sleep=self.sleep, **self._retry_options())(call)
+        except httpx.TransportError as exc:
+            raise self._unreachable(exc) from exc
+
+    async def arun(self, call: Callable[[], Awaitable[T]]) -> T:
+        """The async twin of :meth:`run`."""
+        async def attempt() -> T:  # tenacity awaits only coroutine functions
+            return await call()
+
+        try:
+            retrying = tenacity.AsyncRetrying(sleep=self.async_sleep, **self._retry_options())
+            return await retrying(attempt)
+        except httpx.TransportError as exc:
+            raise self._unreachable(exc) from exc
+
+    def _unreachable(self, exc: httpx.TransportError) -> ServerError:
+        return ServerError(
+            f"Could not reach {self.vendor} after {self.max_retries + 1} attempts "
+            f"({type(exc).__name__}: {exc}). Check the connection's host and the network."
+        )
+
+    # -- httpx event hooks: errors are raised before the generated parser sees the body ----
+    def _raise_for_status(self, response: httpx.Response) -> None:
+        if response.status_code >= 400:
+            response.read()
+            raise error_from_response(self.vendor, response)
+
+    async def _araise_for_status(self, response: httpx.Response) -> None:
+        if response.status_code >= 400:
+            await response.aread()
+            raise error_from_response(self.vendor, response)
+
+    def httpx_args(self, *, asynchronous: bool) -> dict[str, Any]:
+        """``httpx_args`` for a generated client: typed errors raised on any 4xx/5xx."""
+        hook = self._araise_for_status if asynchronous else self._raise_for_status
+        return {"event_hooks": {"response": [hook]}}
+
+    # -- the vendor-neutral interface the operators use; each vendor hook implements it ---
+    def create_session(
+        self,
+        applicant: Applicant,
+        *,
+        workflow_id: str | None = None,
+        redirect_url: str | None = None,
+        send_email_invite: bool = True,
+        send_phone_invite: bool = True,
+        idempotency_key: str | None = None,
+    ) -> VerificationSession:
+        raise NotImplementedError
+
+    def get_session(self, session_id: str) -> VerificationSession:
+        raise NotImplementedError
+
+    async def aget_session(self, session_id: str) -> VerificationSession:
+        raise NotImplementedError
+
+    def list_sessions(
+        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+    ) -> SessionPage:
+        raise NotImplementedError
+
+    def decide(self, session_id: str, decision: Decision) -> VerificationSession:
+        raise NotImplementedError

@@ -1,0 +1,257 @@
+"""Hook for deepidv hosted sessions, over the generated ``deepidv_client``."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any, ClassVar, TypeVar
+
+from airflow.sdk import Connection
+from deepidv_client import AuthenticatedClient
+from deepidv_client.api.sessions import (
+    create_session,
+    get_session,
+    list_sessions,
+    update_session_status,
+)
+from deepidv_client.models import (
+    AnalysisData,
+    CreateSessionRequest,
+    CreateSessionResponse,
+    DecisionStatus,
+    Session,
+    SessionDetail,
+    SessionList,
+    UpdateSessionStatusRequest,
+)
+from deepidv_client.types import UNSET, Unset
+
+from idv_provider.exceptions import IdvError, InvalidRequestError
+from idv_provider.hooks.base import USER_AGENT, IdvHook
+from idv_provider.models import (
+    AnalysisSummary,
+    Applicant,
+    Decision,
+    SessionPage,
+    SessionState,
+    VerificationSession,
+)
+
+T = TypeVar("T")
+
+VENDOR = "deepidv"
+STATE_BY_STATUS = {
+    "PENDING": SessionState.PENDING,
+    "SUBMITTED": SessionState.SUBMITTED,
+    "VERIFIED": SessionState.APPROVED,
+    "REJECTED": SessionState.REJECTED,
+    "VOIDED": SessionState.VOIDED,
+}
+STATUS_BY_STATE = {state: status for status, state in STATE_BY_STATUS.items()}
+DECISION_STATUS = {
+    Decision.APPROVE: DecisionStatus.VERIFIED,
+    Decision.REJECT: DecisionStatus.REJECTED,
+    Decision.VOID: DecisionStatus.VOIDED,
+}
+
+
+def _opt(value: T | Unset) -> T | None:
+    return None if isinstance(value, Unset) else value
+
+
+def _count(items: list[Any] | None | Unset) -> int | None:
+    return None if isinstance(items, Unset) else len(items or [])
+
+
+def summarize_analysis(data: AnalysisData) -> AnalysisSummary:
+    """Reduce deepidv's ``analysisData`` to the checks a policy looks at."""
+    id_data = _opt(data.id_analysis_data)
+    faces = _opt(data.compare_faces_data)
+    pep = _opt(data.pep_sanctions_data)
+    media = _opt(data.adverse_media_data)
+    risk = _opt(data.document_risk_data)
+    peps = _count(pep.peps) if pep else None
+    sanctions = _count(pep.sanctions) if pep else None
+    both = (_count(pep.both) or 0) if pep else 0
+    return AnalysisSummary(
+        id_matches_selfie=_opt(data.id_matches_selfie),
+        liveness_score=_opt(data.faceliveness_score),
+        face_match_score=_opt(faces.face_match_confidence) if faces else None,
+        document_not_expired=_opt(id_data.expiry_date_pass) if id_data else None,
+        document_valid_state=_opt(id_data.valid_state_pass) if id_data else None,
+        age_requirement_met=_opt(id_data.age_restriction_pass) if id_data else None,
+        pep_hits=None if peps is None else peps + both,
+        sanction_hits=None if sanctions is None else sanctions + both,
+        adverse_media_hits=_opt(media.total_hits) if media else None,
+        document_risk_score=_opt(risk.overall_risk_score) if risk else None,
+    )
+
+
+def to_verification_session(record: Session) -> VerificationSession:
+    """Map a deepidv session record to the vendor-neutral model."""
+    status = str(record.status)
+    state = STATE_BY_STATUS.get(status, SessionState.UNKNOWN)
+    if state is SessionState.PENDING and _opt(record.session_progress) == "STARTED":
+        state = SessionState.IN_PROGRESS
+    analysis = _opt(record.analysis_data)
+    return VerificationSession(
+        id=record.id,
+        vendor=VENDOR,
+        state=state,
+        vendor_status=status,
+        created_at=record.created_at,
+        updated_at=_opt(record.updated_at),
+        submitted_at=_opt(record.submitted_at),
+        external_id=_opt(record.external_id),
+        analysis=summarize_analysis(analysis) if analysis else None,
+    )
+
+
+class DeepIdvHook(IdvHook):
+    """Create, read, list and decide deepidv sessions.
+
+    Every call goes through the generated client; errors become the typed exceptions of
+    :mod:`idv_provider.exceptions` and transient ones are retried (see :class:`IdvHook`).
+    """
+
+    conn_name_attr = "deepidv_conn_id"
+    default_conn_name = "deepidv_default"
+    conn_type = "deepidv"
+    hook_name = "deepidv"
+    vendor: ClassVar[str] = VENDOR
+    default_base_url: ClassVar[str] = "https://api.deepidv.com"
+
+    def __init__(self, deepidv_conn_id: str = default_conn_name, **kwargs: Any) -> None:
+        super().__init__(deepidv_conn_id, **kwargs)
+
+    def _client(self, conn: Connection, *, asynchronous: bool) -> AuthenticatedClient:
+        return AuthenticatedClient(
+            base_url=self.base_url(conn),
+            token=self.api_key(conn),
+            prefix="",
+            auth_header_name="x-api-key",
+            headers={"User-Agent": USER_AGENT},
+            timeout=self.timeout(conn.extra_dejson),
+            raise_on_unexpected_status=True,
+            httpx_args=self.httpx_args(asynchronous=asynchronous),
+        )
+
+    @cached_property
+    def client(self) -> AuthenticatedClient:
+        return self._client(self.connection, asynchronous=False)
+
+    async def _async_client(self) -> AuthenticatedClient:
+        conn = await self.aget_connection(self.conn_id)
+        return self._client(conn, asynchronous=True)
+
+    @staticmethod
+    def _parsed(parsed: T | object, expected: type[T]) -> T:
+        if not isinstance(parsed, expected):
+            raise IdvError(f"{VENDOR} answered with a body this client cannot read: {parsed!r}")
+        return parsed
+
+    # -- calls ---------------------------------------------------------------------------
+    def create_session(
+        self,
+        applicant: Applicant,
+        *,
+        workflow_id: str | None = None,
+        redirect_url: str | None = None,
+        send_email_invite: bool = True,
+        send_phone_invite: bool = True,
+        idempotency_key: str | None = None,
+    ) -> VerificationSession:
+        """Create a session. Retries reuse one ``Idempotency-Key``, so they never duplicate it.
+
+        Pass a key derived from the caller's identity (e.g. the task instance) to make retries
+        of the *caller* safe too; without one a random key protects this call's own retries.
+        """
+        body = CreateSessionRequest(
+            first_name=applicant.first_name,
+            last_name=applicant.last_name,
+            email=applicant.email,
+            phone=applicant.phone,
+            external_id=applicant.external_id if applicant.external_id is not None else UNSET,
+            workflow_id=workflow_id if workflow_id is not None else UNSET,
+            redirect_url=redirect_url if redirect_url is not None else UNSET,
+            send_email_invite=send_email_invite,
+            send_phone_invite=send_phone_invite,
+        )
+        key = idempotency_key or str(uuid.uuid4())
+        created = self.run(
+            lambda: create_session.sync(client=self.client, body=body, idempotency_key=key)
+        )
+        response = self._parsed(created, CreateSessionResponse)
+        url = _opt(response.session_url) or _opt(response.sessionUrl)
+        return VerificationSession(
+            id=response.id,
+            vendor=VENDOR,
+            state=SessionState.PENDING,
+            vendor_status="PENDING",
+            external_id=_opt(response.external_id),
+            url=url,
+        )
+
+    def get_session(self, session_id: str) -> VerificationSession:
+        detail = self.run(lambda: get_session.sync(session_id, client=self.client))
+        return to_verification_session(self._parsed(detail, SessionDetail).session_record)
+
+    async def aget_session(self, session_id: str) -> VerificationSession:
+        client = await self._async_client()
+        async with client:
+            detail = await self.arun(lambda: get_session.asyncio(session_id, client=client))
+        return to_verification_session(self._parsed(detail, SessionDetail).session_record)
+
+    def list_sessions(
+        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+    ) -> SessionPage:
+        """One page of sessions, optionally only those in ``state``."""
+        status: str | Unset = UNSET
+        if state is not None:
+            if state not in STATUS_BY_STATE:
+                raise InvalidRequestError(f"deepidv cannot list sessions by state {state.value!r}")
+            status = STATUS_BY_STATE[state]
+        page = self._parsed(
+            self.run(
+                lambda: list_sessions.sync(
+                    client=self.client, limit=limit, offset=offset, status=status
+                )
+            ),
+            SessionList,
+        )
+        sessions = [to_verification_session(item) for item in page.data]
+        has_more = _opt(page.has_more)
+        if has_more is None:
+            has_more = len(sessions) >= limit
+        return SessionPage(sessions=sessions, total=_opt(page.total), has_more=has_more, offset=offset)
+
+    def iter_sessions(
+        self, *, state: SessionState | None = None, page_size: int = 100
+    ) -> Iterator[VerificationSession]:
+        """Every session (in ``state``), page by page."""
+        offset = 0
+        while True:
+            page = self.list_sessions(state=state, limit=page_size, offset=offset)
+            yield from page.sessions
+            if not page.has_more or not page.sessions:
+                return
+            offset += len(page.sessions)
+
+    def decide(self, session_id: str, decision: Decision) -> VerificationSession:
+        """Record an approve / reject / void decision on the session."""
+        if decision not in DECISION_STATUS:
+            raise InvalidRequestError(f"{decision.value!r} is not a decision deepidv can record")
+        body = UpdateSessionStatusRequest(status=DECISION_STATUS[decision])
+        detail = self.run(
+            lambda: update_session_status.sync(session_id, client=self.client, body=body)
+        )
+        return to_verification_session(self._parsed(detail, SessionDetail).session_record)
+
+    def test_connection(self) -> tuple[bool, str]:
+        """Check the API key with the cheapest authenticated call."""
+        try:
+            self.list_sessions(limit=1)
+        except IdvError as exc:
+            return False, str(exc)
+        return True, f"Connected to {self.base_url(self.connection)}"

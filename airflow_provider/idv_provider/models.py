@@ -1,0 +1,133 @@
+"""Vendor-neutral view of a verification session, shared by every vendor's hook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class SessionState(StrEnum):
+    """Normalized lifecycle of a session, whatever the vendor calls it."""
+
+    PENDING = "pending"  # created; the applicant has not finished the hosted flow
+    IN_PROGRESS = "in_progress"  # the applicant has started
+    SUBMITTED = "submitted"  # the applicant finished; waiting for a decision
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    VOIDED = "voided"
+    EXPIRED = "expired"
+    UNKNOWN = "unknown"  # a vendor status this version does not know yet
+
+    @property
+    def is_decided(self) -> bool:
+        return self in {SessionState.APPROVED, SessionState.REJECTED, SessionState.VOIDED}
+
+    @property
+    def is_final(self) -> bool:
+        return self.is_decided or self is SessionState.EXPIRED
+
+
+class Decision(StrEnum):
+    """What a reviewer or a policy decides about a submitted session."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+    VOID = "void"
+    MANUAL_REVIEW = "manual_review"  # left as it is, for a person to look at
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """The person to verify. Everything here is PII: never log it or push it to XCom."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    external_id: str | None = None
+
+
+@dataclass(frozen=True)
+class AnalysisSummary:
+    """The checks a decision policy looks at, normalized to 0–1 scores and booleans.
+
+    ``None`` means the vendor did not report that check (the workflow skipped it).
+    """
+
+    id_matches_selfie: bool | None = None
+    liveness_score: float | None = None
+    face_match_score: float | None = None
+    document_not_expired: bool | None = None
+    document_valid_state: bool | None = None
+    age_requirement_met: bool | None = None
+    pep_hits: int | None = None
+    sanction_hits: int | None = None
+    adverse_media_hits: int | None = None
+    document_risk_score: float | None = None
+
+
+@dataclass(frozen=True)
+class VerificationSession:
+    """One vendor session, as the operators and policies see it."""
+
+    id: str
+    vendor: str
+    state: SessionState
+    vendor_status: str
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    submitted_at: datetime | None = None
+    external_id: str | None = None
+    #: The applicant's hosted-flow link. A bearer link: keep it out of logs.
+    url: str | None = field(default=None, repr=False)
+    analysis: AnalysisSummary | None = None
+
+    def to_xcom(self) -> dict[str, Any]:
+        """The small, PII-free summary operators return."""
+        return {
+            "session_id": self.id,
+            "vendor": self.vendor,
+            "status": self.state.value,
+            "vendor_status": self.vendor_status,
+        }
+
+
+@dataclass(frozen=True)
+class SessionPage:
+    """One page of a session listing."""
+
+    sessions: list[VerificationSession]
+    total: int | None
+    has_more: bool
+    offset: int
+
+
+class WaitOutcome(StrEnum):
+    DONE = "done"
+    WAIT = "wait"
+    FAILED = "failed"
+
+
+def submission_outcome(
+    session: VerificationSession, *, accept_decided: bool = False
+) -> tuple[WaitOutcome, str]:
+    """Whether a wait for the applicant's submission is over, and how; shared by the sensor
+    and its trigger so both modes behave the same."""
+    state = session.state
+    where = f"Session {session.id} is {state.value} ({session.vendor} status {session.vendor_status})"
+    if state is SessionState.SUBMITTED:
+        return WaitOutcome.DONE, f"{where}: the applicant has submitted."
+    if state.is_decided and accept_decided:
+        return WaitOutcome.DONE, f"{where}: already decided."
+    if state.is_decided:
+        return WaitOutcome.FAILED, (
+            f"{where}: it was decided before the applicant's submission was seen. "
+            "Pass accept_decided=True to accept decided sessions."
+        )
+    if state is SessionState.EXPIRED:
+        return WaitOutcome.FAILED, f"{where}: the applicant did not finish in time."
+    if state is SessionState.UNKNOWN:
+        return WaitOutcome.WAIT, f"{where}: status not known to this provider version; waiting."
+    return WaitOutcome.WAIT, f"{where}: waiting for the applicant."

@@ -1,0 +1,210 @@
+"""Operators that create sessions and record decisions, for any supported vendor."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from airflow.sdk import BaseOperator, Context
+from airflow.sdk.log import mask_secret
+
+from idv_provider.exceptions import InvalidRequestError
+from idv_provider.hooks import IdvHook, get_idv_hook
+from idv_provider.models import Decision, SessionState, VerificationSession
+from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
+from idv_provider.validation import validate_applicant, validate_https_url
+
+DEFAULT_CONN_ID = "deepidv_default"
+#: task_state_store key of the session a try created; read back by the next try.
+CREATED_SESSION_KEY = "idv_created_session"
+PII_FIELDS = ("first_name", "last_name", "email", "phone")
+
+
+def idempotency_key(context: Context) -> str:
+    """One key per task instance (not per try): every retry of the task sends the same."""
+    ti = context["ti"]
+    identity = f"{ti.dag_id}/{ti.run_id}/{ti.task_id}/{ti.map_index}"
+    return "airflow-" + hashlib.sha256(identity.encode()).hexdigest()[:48]
+
+
+class CreateSessionOperator(BaseOperator):
+    """Create a hosted verification session for one applicant.
+
+    :param applicant: ``first_name``, ``last_name``, ``email``, ``phone`` (E.164) and an
+        optional ``external_id`` (your reference). Templated; map over a list of applicants
+        with ``.partial(...).expand(applicant=[...])``. The values are PII: they are masked
+        in logs and rendered fields and never returned.
+    :param workflow_id: the vendor workflow to run (optional).
+    :param redirect_url: https:// URL the applicant returns to after the hosted flow.
+    :param send_email_invite: let the vendor email the invite.
+    :param send_phone_invite: let the vendor text the invite.
+    :param conn_id: an Airflow connection of a supported vendor type (e.g. ``deepidv``).
+
+    Returns (XCom) ``{"session_id", "session_url", "status"}``. ``session_url`` is the
+    applicant's bearer link: hand it only to the applicant.
+
+    A retried task never creates a second session: the session id is kept in the task state
+    store and reused, and the create carries an ``Idempotency-Key`` derived from the task
+    instance, which covers a crash between the vendor's answer and that store write.
+    """
+
+    template_fields: Sequence[str] = (
+        "applicant",
+        "workflow_id",
+        "redirect_url",
+        "send_email_invite",
+        "send_phone_invite",
+        "conn_id",
+    )
+    ui_color = "#e8f4fd"
+
+    def __init__(
+        self,
+        *,
+        applicant: Mapping[str, Any],
+        workflow_id: str | None = None,
+        redirect_url: str | None = None,
+        send_email_invite: bool = True,
+        send_phone_invite: bool = True,
+        conn_id: str = DEFAULT_CONN_ID,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.applicant = applicant
+        self.workflow_id = workflow_id
+        self.redirect_url = redirect_url
+        self.send_email_invite = send_email_invite
+        self.send_phone_invite = send_phone_invite
+        self.conn_id = conn_id
+
+    def _do_render_template_fields(self, parent: Any, *args: Any, **kwargs: Any) -> None:
+        # The one rendering step both plain and mapped tasks go through.
+        super()._do_render_template_fields(parent, *args, **kwargs)
+        if parent is self and isinstance(self.applicant, Mapping):
+            for field in PII_FIELDS:
+                if isinstance(value := self.applicant.get(field), str) and value:
+                    mask_secret(value)
+
+    def execute(self, context: Context) -> dict[str, Any]:
+        applicant = validate_applicant(self.applicant)
+        redirect_url = validate_https_url(self.redirect_url, "redirect_url")
+        hook = get_idv_hook(self.conn_id)
+        store = context.get("task_state_store")
+        saved = store.get(CREATED_SESSION_KEY) if store is not None else None
+        if isinstance(saved, dict) and saved.get("session_id"):
+            session = hook.get_session(str(saved["session_id"]))
+            url = saved.get("session_url")
+            self.log.info("Reusing session %s created by an earlier try", session.id)
+        else:
+            session = hook.create_session(
+                applicant,
+                workflow_id=self.workflow_id,
+                redirect_url=redirect_url,
+                send_email_invite=bool(self.send_email_invite),
+                send_phone_invite=bool(self.send_phone_invite),
+                idempotency_key=idempotency_key(context),
+            )
+            url = session.url
+            if store is not None:
+                store.set(CREATED_SESSION_KEY, {"session_id": session.id, "session_url": url})
+            self.log.info("Created %s session %s", session.vendor, session.id)
+        return {"session_id": session.id, "session_url": url, "status": session.state.value}
+
+
+class DecideSessionOperator(BaseOperator):
+    """Approve, reject or void a session — by hand, or by a policy over its analysis results.
+
+    :param session_id: the session to decide (templated; e.g. from CreateSessionOperator's XCom).
+    :param decision: ``"approve"``, ``"reject"`` or ``"void"`` to decide by hand.
+    :param policy: otherwise, a callable ``VerificationSession -> PolicyResult``; defaults to
+        :class:`~idv_provider.policy.ThresholdPolicy`. A ``manual_review`` result leaves the
+        session as it is and reports it.
+    :param conn_id: an Airflow connection of a supported vendor type.
+
+    Transitions the vendor forbids (e.g. approving a session the applicant has not submitted)
+    are refused before any write. Deciding a session already in the target state is a no-op,
+    so retries are safe. Returns ``{"session_id", "decision", "status", "reasons"}``.
+    """
+
+    template_fields: Sequence[str] = ("session_id", "decision", "conn_id")
+
+    def __init__(
+        self,
+        *,
+        session_id: str,
+        decision: str | None = None,
+        policy: Policy | None = None,
+        conn_id: str = DEFAULT_CONN_ID,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if decision is not None and policy is not None:
+            raise ValueError("Pass either decision or policy to DecideSessionOperator, not both")
+        self.session_id = session_id
+        self.decision = decision
+        self.policy = policy
+        self.conn_id = conn_id
+
+    def _manual_decision(self) -> Decision | None:
+        if self.decision is None:
+            return None
+        allowed = (Decision.APPROVE, Decision.REJECT, Decision.VOID)
+        try:
+            decision = Decision(str(self.decision).lower())
+        except ValueError:
+            decision = None
+        if decision not in allowed:
+            raise InvalidRequestError(
+                f"decision must be one of {', '.join(d.value for d in allowed)}; "
+                f"got {self.decision!r}"
+            )
+        return decision
+
+    def execute(self, context: Context) -> dict[str, Any]:
+        if not isinstance(self.session_id, str) or not self.session_id.strip():
+            raise InvalidRequestError("session_id is required")
+        manual = self._manual_decision()
+        hook = get_idv_hook(self.conn_id)
+        session = hook.get_session(self.session_id)
+        if manual is not None:
+            result = PolicyResult(manual, ["decided by hand"])
+        else:
+            if session.state is not SessionState.SUBMITTED and not session.state.is_decided:
+                raise InvalidRequestError(
+                    f"Session {session.id} is {session.state.value}: a policy can only decide "
+                    "a submitted session. Wait for it with SessionSubmittedSensor first."
+                )
+            result = (self.policy or ThresholdPolicy())(session)
+        decided = self._apply(hook, session, result.decision)
+        self.log.info(
+            "Session %s: %s (%s)", session.id, result.decision.value, "; ".join(result.reasons)
+        )
+        return {
+            "session_id": session.id,
+            "decision": result.decision.value,
+            "status": decided.state.value,
+            "reasons": result.reasons,
+        }
+
+    @staticmethod
+    def _apply(hook: IdvHook, session: VerificationSession, decision: Decision) -> VerificationSession:
+        if decision is Decision.MANUAL_REVIEW:
+            return session
+        target = {
+            Decision.APPROVE: SessionState.APPROVED,
+            Decision.REJECT: SessionState.REJECTED,
+            Decision.VOID: SessionState.VOIDED,
+        }[decision]
+        if session.state is target:
+            return session  # already done, e.g. by an earlier try
+        allowed_from = {SessionState.SUBMITTED}
+        if decision is Decision.VOID:
+            allowed_from |= {SessionState.PENDING, SessionState.IN_PROGRESS}
+        if session.state not in allowed_from:
+            raise InvalidRequestError(
+                f"Cannot {decision.value} session {session.id}: it is {session.state.value}, "
+                f"and {session.vendor} only allows that from "
+                f"{' or '.join(sorted(s.value for s in allowed_from))}."
+            )
+        return hook.decide(session.id, decision)

@@ -1,0 +1,3 @@
+from idv_provider.sensors.sessions import SessionSubmittedSensor
+
+__all__ = ["SessionSubmittedSensor"]

@@ -1,0 +1,3 @@
+from idv_provider.triggers.sessions import SessionSubmittedTrigger
+
+__all__ = ["SessionSubmittedTrigger"]

@@ -1,0 +1,74 @@
+"""Onboard applicants: create a verification session each, wait for them, then decide.
+
+Runs against deepidv, or the local sandbox (``make demo``), through the Airflow connection
+``deepidv_default``. The sandbox's auto mode reads the ``+tag`` of an applicant's email to pick
+the outcome of their hosted flow, so these applicants end differently on purpose.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from airflow.sdk import DAG
+
+from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
+from idv_provider.policy import ThresholdPolicy
+from idv_provider.sensors import SessionSubmittedSensor
+
+CONN_ID = "deepidv_default"
+
+APPLICANTS = [
+    {
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "email": "ada@example.com",
+        "phone": "+15550100001",
+        "external_id": "applicant-001",
+    },
+    {
+        "first_name": "Alan",
+        "last_name": "Turing",
+        "email": "alan+face_mismatch@example.com",
+        "phone": "+15550100002",
+        "external_id": "applicant-002",
+    },
+    {
+        "first_name": "Grace",
+        "last_name": "Hopper",
+        "email": "grace+expired_document@example.com",
+        "phone": "+15550100003",
+        "external_id": "applicant-003",
+    },
+]
+
+with DAG(
+    dag_id="idv_onboarding",
+    description="Create, wait for and decide identity-verification sessions",
+    schedule=None,
+    start_date=datetime(2026, 1, 1),
+    catchup=False,
+    tags=["idv", "example"],
+) as dag:
+    created = CreateSessionOperator.partial(
+        task_id="create_session",
+        conn_id=CONN_ID,
+        redirect_url="https://example.com/verification-complete",
+        send_email_invite=False,
+        send_phone_invite=False,
+        retries=2,
+    ).expand(applicant=APPLICANTS)
+
+    submitted = SessionSubmittedSensor.partial(
+        task_id="wait_for_submission",
+        conn_id=CONN_ID,
+        deferrable=True,
+        poke_interval=2,
+        timeout=15 * 60,
+    ).expand(session_id=created.output.map(lambda result: result["session_id"]))
+
+    decided = DecideSessionOperator.partial(
+        task_id="decide",
+        conn_id=CONN_ID,
+        policy=ThresholdPolicy(min_liveness_score=0.9, min_face_match_score=0.8),
+        retries=2,
+    ).expand(session_id=submitted.output.map(lambda result: result["session_id"]))

@@ -1,0 +1,88 @@
+"""The demo: start the sandbox, run the onboarding DAG with ``airflow dags test``, report.
+
+Everything lives under ``.demo/`` (Airflow home, SQLite files, the DAG run's log) and is made
+anew on each run. Usage: ``python examples/demo.py`` (``make demo`` runs it through tox).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / ".demo"
+DAG_ID = "idv_onboarding"
+AUTO_SUBMIT_AFTER = 3.0  # seconds until the sandbox "applicant" finishes the hosted flow
+
+
+def airflow(*args: str, log: Path) -> None:
+    """Run an ``airflow`` command, its output to ``log``; show the tail if it fails."""
+    with log.open("a") as out:
+        done = subprocess.run(
+            [str(Path(sys.executable).parent / "airflow"), *args],
+            stdout=out, stderr=subprocess.STDOUT, check=False,
+        )
+    if done.returncode != 0:
+        tail = log.read_text().splitlines()[-40:]
+        sys.exit(f"`airflow {' '.join(args)}` failed (rc={done.returncode}):\n" + "\n".join(tail))
+
+
+def decisions() -> dict[str, dict[str, object]]:
+    """The decide task's XComs of the demo run, by session id, from Airflow's DB."""
+    from airflow.models.xcom import XComModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        rows = session.query(XComModel.value).filter(
+            XComModel.dag_id == DAG_ID, XComModel.task_id == "decide",
+            XComModel.key == "return_value",
+        )
+        values = [json.loads(v) if isinstance(v, str) else v for (v,) in rows]
+    return {str(v["session_id"]): v for v in values}
+
+
+def main() -> None:
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir()
+    home = WORK / "airflow"
+    os.environ.update(
+        AIRFLOW_HOME=str(home),
+        AIRFLOW__CORE__DAGS_FOLDER=str(REPO / "examples" / "dags"),
+        AIRFLOW__CORE__LOAD_EXAMPLES="False",
+        AIRFLOW__LOGGING__LOGGING_LEVEL="INFO",
+    )
+    from idv_sandbox import DEFAULT_API_KEY, SandboxConfig, running_sandbox
+
+    log = WORK / "airflow.log"
+    print(f"Preparing Airflow's metadata DB in {home} ...", flush=True)
+    airflow("db", "migrate", log=log)
+    config = SandboxConfig(auto_submit_after=AUTO_SUBMIT_AFTER)
+    with running_sandbox(WORK / "sandbox.db", config) as sandbox:
+        os.environ["AIRFLOW_CONN_DEEPIDV_DEFAULT"] = json.dumps(
+            {"conn_type": "deepidv", "password": DEFAULT_API_KEY, "host": sandbox.url}
+        )
+        print(f"Sandbox listening on {sandbox.url}; running `airflow dags test {DAG_ID}` ...",
+              flush=True)
+        airflow("dags", "test", DAG_ID, log=log)
+        store = sandbox.store
+        decided = decisions()
+        print(f"\nDAG run succeeded (log: {log.relative_to(REPO)}). The sandbox's records:\n")
+        print(f"{'applicant':<15} {'session id':<38} {'status history':<34} decision")
+        for session_id in store.all_ids():  # creation order
+            stored = store.get(DEFAULT_API_KEY, session_id)
+            assert stored is not None
+            history = " → ".join(status for _, status in store.history(session_id))
+            result = decided.get(session_id, {})
+            reasons = "; ".join(str(r) for r in result.get("reasons", []))  # type: ignore[attr-defined]
+            print(
+                f"{stored.record.get('externalId', '-'):<15} {session_id:<38} {history:<34} "
+                f"{result.get('decision', '-')} ({reasons})"
+            )
+
+
+if __name__ == "__main__":
+    main()

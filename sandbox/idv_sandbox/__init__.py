@@ -1,0 +1,17 @@
+"""A local, stateful stand-in for the deepidv session API (like moto for AWS)."""
+
+from idv_sandbox.app import DEFAULT_API_KEY, Sandbox, SandboxConfig, create_app
+from idv_sandbox.outcomes import Outcome
+from idv_sandbox.server import RunningSandbox, running_sandbox
+from idv_sandbox.store import SandboxStore
+
+__all__ = [
+    "DEFAULT_API_KEY",
+    "Outcome",
+    "RunningSandbox",
+    "Sandbox",
+    "SandboxConfig",
+    "SandboxStore",
+    "create_app",
+    "running_sandbox",
+]

@@ -1,0 +1,47 @@
+"""``idv-sandbox serve``: run the local deepidv stand-in."""
+
+from __future__ import annotations
+
+import argparse
+
+from idv_sandbox.app import DEFAULT_API_KEY, SandboxConfig
+from idv_sandbox.outcomes import parse_mix
+from idv_sandbox.server import serve
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="idv-sandbox", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("serve", help="serve the sandbox API over HTTP")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8080)
+    run.add_argument("--db", default="idv-sandbox.db", help="SQLite file (':memory:' for none)")
+    run.add_argument(
+        "--api-key", action="append", dest="api_keys",
+        help=f"accepted API key, repeatable (default: {DEFAULT_API_KEY})",
+    )
+    run.add_argument(
+        "--auto-submit-after", type=float, default=5.0, metavar="SECONDS",
+        help="complete each applicant's flow this long after create (negative: never)",
+    )
+    run.add_argument(
+        "--outcomes", default="clean_pass", metavar="MIX",
+        help="auto-mode outcome weights, e.g. 'clean_pass=0.8,face_mismatch=0.2'",
+    )
+    run.add_argument("--seed", type=int, default=0, help="seed of the outcome draw")
+    args = parser.parse_args(argv)
+    try:
+        mix = parse_mix(args.outcomes)
+    except ValueError as exc:
+        parser.error(str(exc))
+    config = SandboxConfig(
+        api_keys=frozenset(args.api_keys or [DEFAULT_API_KEY]),
+        auto_submit_after=None if args.auto_submit_after < 0 else args.auto_submit_after,
+        outcome_mix=mix,
+        seed=args.seed,
+    )
+    serve(args.db, config, host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()

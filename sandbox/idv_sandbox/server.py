@@ -1,0 +1,68 @@
+"""Run the sandbox: in a background thread (tests, the demo) or in the foreground (CLI)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+
+from idv_sandbox.app import Sandbox, SandboxConfig, create_app
+from idv_sandbox.store import SandboxStore
+
+
+@dataclass(frozen=True)
+class RunningSandbox:
+    url: str
+    sandbox: Sandbox
+
+    @property
+    def store(self) -> SandboxStore:
+        return self.sandbox.store
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_sandbox(
+    db: str | Path = ":memory:",
+    config: SandboxConfig | None = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+) -> Iterator[RunningSandbox]:
+    """Serve the sandbox over real HTTP on loopback for the duration of the block."""
+    store = SandboxStore(db)
+    app = create_app(store, config)
+    port = port or free_port(host)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, name="idv-sandbox", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the sandbox did not start on {host}:{port}")
+        time.sleep(0.02)
+    try:
+        yield RunningSandbox(url=f"http://{host}:{port}", sandbox=app.state.sandbox)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+def serve(db: str | Path, config: SandboxConfig, *, host: str, port: int) -> None:
+    """Serve in the foreground until interrupted."""
+    app = create_app(SandboxStore(db), config)
+    uvicorn.run(app, host=host, port=port, log_level="info")
