@@ -24,7 +24,9 @@ def airflow(*args: str, log: Path) -> None:
     with log.open("a") as out:
         done = subprocess.run(
             [str(Path(sys.executable).parent / "airflow"), *args],
-            stdout=out, stderr=subprocess.STDOUT, check=False,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
         )
     if done.returncode != 0:
         tail = log.read_text().splitlines()[-40:]
@@ -38,7 +40,8 @@ def decisions() -> dict[str, dict[str, object]]:
 
     with create_session() as session:
         rows = session.query(XComModel.value).filter(
-            XComModel.dag_id == DAG_ID, XComModel.task_id == "decide",
+            XComModel.dag_id == DAG_ID,
+            XComModel.task_id == "decide",
             XComModel.key == "return_value",
         )
         values = [json.loads(v) if isinstance(v, str) else v for (v,) in rows]
@@ -65,8 +68,10 @@ def main() -> None:
         os.environ["AIRFLOW_CONN_DEEPIDV_DEFAULT"] = json.dumps(
             {"conn_type": "deepidv", "password": DEFAULT_API_KEY, "host": sandbox.url}
         )
-        print(f"Sandbox listening on {sandbox.url}; running `airflow dags test {DAG_ID}` ...",
-              flush=True)
+        print(
+            f"Sandbox listening on {sandbox.url}; running `airflow dags test {DAG_ID}` ...",
+            flush=True,
+        )
         airflow("dags", "test", DAG_ID, log=log)
         store = sandbox.store
         decided = decisions()

@@ -40,11 +40,18 @@ def generate(vendor: str, output_root: Path) -> Path:
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     subprocess.run(
         [
-            sys.executable, "-m", "openapi_python_client", "generate",
-            "--path", str(OPENAPI_DIR / f"{vendor}.yaml"),
-            "--config", str(OPENAPI_DIR / f"codegen-{vendor}.yaml"),
-            "--meta", "none",
-            "--output-path", str(target),
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            str(OPENAPI_DIR / f"{vendor}.yaml"),
+            "--config",
+            str(OPENAPI_DIR / f"codegen-{vendor}.yaml"),
+            "--meta",
+            "none",
+            "--output-path",
+            str(target),
             "--fail-on-warning",
         ],
         check=True,

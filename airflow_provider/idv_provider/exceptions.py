@@ -8,9 +8,10 @@ from airflow.sdk.exceptions import AirflowException
 class IdvError(AirflowException):
     """Base class of every error the provider raises about a vendor call."""
 
-    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+    def __init__(self, message: str, *, http_status: int | None = None) -> None:
         super().__init__(message)
-        self.status_code = status_code
+        #: the vendor's HTTP status, when the error came from a response
+        self.http_status = http_status
 
 
 class InvalidRequestError(IdvError):
@@ -40,9 +41,9 @@ class TransientError(IdvError):
     """
 
     def __init__(
-        self, message: str, *, status_code: int | None = None, retry_after: float | None = None
+        self, message: str, *, http_status: int | None = None, retry_after: float | None = None
     ) -> None:
-        super().__init__(message, status_code=status_code)
+        super().__init__(message, http_status=http_status)
         self.retry_after = retry_after
 
 

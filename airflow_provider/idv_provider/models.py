@@ -51,7 +51,7 @@ class Applicant:
 
 @dataclass(frozen=True)
 class AnalysisSummary:
-    """The checks a decision policy looks at, normalized to 0–1 scores and booleans.
+    """The checks a decision policy looks at, normalized to 0-1 scores and booleans.
 
     ``None`` means the vendor did not report that check (the workflow skipped it).
     """
@@ -116,7 +116,9 @@ def submission_outcome(
     """Whether a wait for the applicant's submission is over, and how; shared by the sensor
     and its trigger so both modes behave the same."""
     state = session.state
-    where = f"Session {session.id} is {state.value} ({session.vendor} status {session.vendor_status})"
+    where = (
+        f"Session {session.id} is {state.value} ({session.vendor} status {session.vendor_status})"
+    )
     if state is SessionState.SUBMITTED:
         return WaitOutcome.DONE, f"{where}: the applicant has submitted."
     if state.is_decided and accept_decided:

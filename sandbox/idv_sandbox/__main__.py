@@ -17,15 +17,22 @@ def main(argv: list[str] | None = None) -> None:
     run.add_argument("--port", type=int, default=8080)
     run.add_argument("--db", default="idv-sandbox.db", help="SQLite file (':memory:' for none)")
     run.add_argument(
-        "--api-key", action="append", dest="api_keys",
+        "--api-key",
+        action="append",
+        dest="api_keys",
         help=f"accepted API key, repeatable (default: {DEFAULT_API_KEY})",
     )
     run.add_argument(
-        "--auto-submit-after", type=float, default=5.0, metavar="SECONDS",
+        "--auto-submit-after",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
         help="complete each applicant's flow this long after create (negative: never)",
     )
     run.add_argument(
-        "--outcomes", default="clean_pass", metavar="MIX",
+        "--outcomes",
+        default="clean_pass",
+        metavar="MIX",
         help="auto-mode outcome weights, e.g. 'clean_pass=0.8,face_mismatch=0.2'",
     )
     run.add_argument("--seed", type=int, default=0, help="seed of the outcome draw")

@@ -70,7 +70,7 @@ def normalize_create_body(body: Any, workflows: frozenset[str]) -> dict[str, Any
     """Apply the snake_case aliases (camelCase wins) and check every field."""
     if not isinstance(body, dict):
         raise ApiError(400, "The request body must be a JSON object")
-    data = {ALIASES.get(k, k): v for k, v in body.items() if k in ALIASES}
+    data = {ALIASES[k]: v for k, v in body.items() if k in ALIASES}
     data.update({k: v for k, v in body.items() if k not in ALIASES})
     for name in ("firstName", "lastName", "email", "phone"):
         if not isinstance(data.get(name), str) or not data[name].strip():
@@ -81,7 +81,8 @@ def normalize_create_body(body: Any, workflows: frozenset[str]) -> dict[str, Any
         raise ApiError(400, "phone must be in E.164 format, e.g. +15192223333", field="phone")
     redirect = data.get("redirectUrl")
     if redirect is not None and (
-        not isinstance(redirect, str) or urlsplit(redirect).scheme != "https"
+        not isinstance(redirect, str)
+        or urlsplit(redirect).scheme != "https"
         or not urlsplit(redirect).netloc
     ):
         raise ApiError(400, "redirectUrl must be a valid HTTPS URL", field="redirectUrl")
@@ -182,8 +183,12 @@ class Sandbox:
         a = stored.applicant
         detail: dict[str, Any] = {
             "sessionRecord": stored.record,
-            "user": {"firstName": a["firstName"], "lastName": a["lastName"],
-                     "email": a["email"], "phone": a["phone"]},
+            "user": {
+                "firstName": a["firstName"],
+                "lastName": a["lastName"],
+                "email": a["email"],
+                "phone": a["phone"],
+            },
             "senderUser": {"id": "usr_sandbox_sender", "name": "Sandbox Sender"},
         }
         if stored.record["status"] != "PENDING":
@@ -197,9 +202,7 @@ class Sandbox:
     def retrieve(self, api_key: str, session_id: str) -> dict[str, Any]:
         return self._detail(self._stored(api_key, session_id))
 
-    def list(
-        self, api_key: str, *, limit: int, offset: int, status: str | None
-    ) -> dict[str, Any]:
+    def list(self, api_key: str, *, limit: int, offset: int, status: str | None) -> dict[str, Any]:
         self.advance(api_key)
         records, total = self.store.page(api_key, status=status, limit=limit, offset=offset)
         return {
@@ -213,9 +216,7 @@ class Sandbox:
     def update_status(self, api_key: str, session_id: str, body: Any) -> dict[str, Any]:
         status = body.get("status") if isinstance(body, dict) else None
         if status not in DECISIONS:
-            raise ApiError(
-                400, f"status must be one of {', '.join(DECISIONS)}", field="status"
-            )
+            raise ApiError(400, f"status must be one of {', '.join(DECISIONS)}", field="status")
         stored = self._stored(api_key, session_id)
         current = stored.record["status"]
         if current == status:
@@ -280,8 +281,9 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         key = api_key(request)
         status = request.query_params.get("status")
         if status is not None and status not in SESSION_STATUSES:
-            raise ApiError(400, f"status must be one of {', '.join(SESSION_STATUSES)}",
-                           field="status")
+            raise ApiError(
+                400, f"status must be one of {', '.join(SESSION_STATUSES)}", field="status"
+            )
         limit = _query_int(request, "limit", 20, 1, 100)
         offset = _query_int(request, "offset", 0, 0, 10**9)
         return JSONResponse(sandbox.list(key, limit=limit, offset=offset, status=status))

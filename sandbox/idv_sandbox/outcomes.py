@@ -10,7 +10,7 @@ from typing import Any
 
 
 class Outcome(StrEnum):
-    CLEAN_PASS = "clean_pass"
+    CLEAN_PASS = "clean_pass"  # noqa: S105 - an outcome name
     FACE_MISMATCH = "face_mismatch"
     DOCUMENT_UNREADABLE = "document_unreadable"
     EXPIRED_DOCUMENT = "expired_document"
@@ -39,9 +39,7 @@ def parse_mix(text: str) -> dict[Outcome, float]:
     return mix
 
 
-def choose_outcome(
-    email: str, session_id: str, mix: Mapping[Outcome, float], seed: int
-) -> Outcome:
+def choose_outcome(email: str, session_id: str, mix: Mapping[Outcome, float], seed: int) -> Outcome:
     """The email's ``+tag`` if it names an outcome, else a seeded draw from the mix."""
     tag = EMAIL_TAG.search(email)
     if tag and tag.group(1) in KNOWN:
@@ -79,10 +77,16 @@ def analysis_data(outcome: Outcome, session_id: str, seed: int, now: str) -> dic
         "idAnalysisData": {
             "detectFaceData": [{"confidence": round(rng.uniform(0.95, 0.999), 3)}],
             "idExtractedText": [
-                {"type": "DOCUMENT_NUMBER", "value": f"X{rng.randrange(10**7, 10**8)}",
-                 "confidence": ocr_confidence},
-                {"type": "EXPIRATION_DATE", "value": "2031-04-30" if expiry_pass else "2022-01-31",
-                 "confidence": ocr_confidence},
+                {
+                    "type": "DOCUMENT_NUMBER",
+                    "value": f"X{rng.randrange(10**7, 10**8)}",
+                    "confidence": ocr_confidence,
+                },
+                {
+                    "type": "EXPIRATION_DATE",
+                    "value": "2031-04-30" if expiry_pass else "2022-01-31",
+                    "confidence": ocr_confidence,
+                },
             ],
             "expiryDatePass": expiry_pass,
             "validStatePass": valid_state_pass,

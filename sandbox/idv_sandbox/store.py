@@ -109,8 +109,14 @@ class SandboxStore:
             db.execute(
                 "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    record["id"], api_key, seq, record["status"], stored.outcome,
-                    record["createdAt"], json.dumps(record), json.dumps(stored.applicant),
+                    record["id"],
+                    api_key,
+                    seq,
+                    record["status"],
+                    stored.outcome,
+                    record["createdAt"],
+                    json.dumps(record),
+                    json.dumps(stored.applicant),
                 ),
             )
             self._add_history(db, record["id"], record["createdAt"], record["status"])
@@ -146,7 +152,8 @@ class SandboxStore:
             where, args = where + " AND status = ?", [*args, status]
         with self._lock:
             (total,) = self._db.execute(
-                f"SELECT COUNT(*) FROM sessions WHERE {where}", args  # noqa: S608 - fixed text
+                f"SELECT COUNT(*) FROM sessions WHERE {where}",  # noqa: S608 - fixed text
+                args,
             ).fetchone()
             rows = self._db.execute(
                 f"SELECT record FROM sessions WHERE {where} ORDER BY seq DESC LIMIT ? OFFSET ?",  # noqa: S608

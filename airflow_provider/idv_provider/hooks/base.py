@@ -16,13 +16,6 @@ import httpx
 import tenacity
 from airflow.sdk import BaseHook, Connection
 
-from idv_provider.models import (
-    Applicant,
-    Decision,
-    SessionPage,
-    SessionState,
-    VerificationSession,
-)
 from idv_provider.exceptions import (
     AuthenticationError,
     ConflictError,
@@ -33,6 +26,13 @@ from idv_provider.exceptions import (
     RateLimitedError,
     ServerError,
     TransientError,
+)
+from idv_provider.models import (
+    Applicant,
+    Decision,
+    SessionPage,
+    SessionState,
+    VerificationSession,
 )
 
 T = TypeVar("T")
@@ -83,47 +83,47 @@ def error_from_response(vendor: str, response: httpx.Response) -> IdvError:
         return InvalidRequestError(
             f"{vendor} rejected the request {call} as invalid{said}. Fix the input; "
             "retrying the same request will fail again.",
-            status_code=status,
+            http_status=status,
         )
     if status in (401, 403):
         what = "is missing or invalid" if status == 401 else "may not make this call"
         return AuthenticationError(
             f"The {vendor} API key {what}{said}. Check the password (API key) and host of "
             "the Airflow connection.",
-            status_code=status,
+            http_status=status,
         )
     if status == 402:
         return InsufficientFundsError(
             f"The {vendor} account has no tokens left for {call}{said}. Top up the balance; "
             "no session was created.",
-            status_code=status,
+            http_status=status,
         )
     if status == 404:
         return NotFoundError(
             f"{vendor} found nothing for {call}{said}. Check the session id (or workflow id) "
             "and that the connection uses the API key of the organization that owns it.",
-            status_code=status,
+            http_status=status,
         )
     if status == 409:
         return ConflictError(
             f"{vendor} refused {call} because it conflicts with the session's state{said}.",
-            status_code=status,
+            http_status=status,
         )
     retry_after = parse_retry_after(response.headers.get("retry-after"))
     if status == 429:
         return RateLimitedError(
             f"{vendor} rate-limited {call}{said}. Lower the concurrency of the DAG (pools) "
             "or ask the vendor for a higher limit.",
-            status_code=status,
+            http_status=status,
             retry_after=retry_after,
         )
     if status >= 500:
         return ServerError(
             f"{vendor} failed on {call} with HTTP {status}{said}. This is usually temporary.",
-            status_code=status,
+            http_status=status,
             retry_after=retry_after,
         )
-    return IdvError(f"{vendor} answered {call} with HTTP {status}{said}.", status_code=status)
+    return IdvError(f"{vendor} answered {call} with HTTP {status}{said}.", http_status=status)
 
 
 class IdvHook(BaseHook):
@@ -190,7 +190,9 @@ class IdvHook(BaseHook):
         exc = state.outcome.exception() if state.outcome else None
         if isinstance(exc, TransientError) and exc.retry_after is not None:
             return exc.retry_after
-        ceiling = min(self.retry_wait_max, self.retry_wait_initial * 2 ** (state.attempt_number - 1))
+        ceiling = min(
+            self.retry_wait_max, self.retry_wait_initial * 2 ** (state.attempt_number - 1)
+        )
         return random.uniform(0, ceiling)  # noqa: S311 - jitter, not cryptography
 
     def _log_retry(self, state: tenacity.RetryCallState) -> None:
@@ -198,7 +200,11 @@ class IdvHook(BaseHook):
         wait = state.next_action.sleep if state.next_action else 0.0
         self.log.warning(
             "%s call failed (attempt %d of %d), retrying in %.1fs: %s",
-            self.vendor, state.attempt_number, self.max_retries + 1, wait, exc,
+            self.vendor,
+            state.attempt_number,
+            self.max_retries + 1,
+            wait,
+            exc,
         )
 
     def _retry_options(self) -> dict[str, Any]:
@@ -219,6 +225,7 @@ class IdvHook(BaseHook):
 
     async def arun(self, call: Callable[[], Awaitable[T]]) -> T:
         """The async twin of :meth:`run`."""
+
         async def attempt() -> T:  # tenacity awaits only coroutine functions
             return await call()
 

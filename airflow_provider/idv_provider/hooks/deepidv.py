@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, ClassVar, TypeVar
 
 from airflow.sdk import Connection
+
 from deepidv_client import AuthenticatedClient
 from deepidv_client.api.sessions import (
     create_session,
@@ -26,7 +27,6 @@ from deepidv_client.models import (
     UpdateSessionStatusRequest,
 )
 from deepidv_client.types import UNSET, Unset
-
 from idv_provider.exceptions import IdvError, InvalidRequestError
 from idv_provider.hooks.base import USER_AGENT, IdvHook
 from idv_provider.models import (
@@ -60,8 +60,9 @@ def _opt(value: T | Unset) -> T | None:
     return None if isinstance(value, Unset) else value
 
 
-def _count(items: list[Any] | None | Unset) -> int | None:
-    return None if isinstance(items, Unset) else len(items or [])
+def _count(items: list[Any] | Unset | None) -> int | None:
+    """Hits in a screening list; ``None`` when the list is absent or null (not screened)."""
+    return None if isinstance(items, Unset) or items is None else len(items)
 
 
 def summarize_analysis(data: AnalysisData) -> AnalysisSummary:
@@ -224,7 +225,9 @@ class DeepIdvHook(IdvHook):
         has_more = _opt(page.has_more)
         if has_more is None:
             has_more = len(sessions) >= limit
-        return SessionPage(sessions=sessions, total=_opt(page.total), has_more=has_more, offset=offset)
+        return SessionPage(
+            sessions=sessions, total=_opt(page.total), has_more=has_more, offset=offset
+        )
 
     def iter_sessions(
         self, *, state: SessionState | None = None, page_size: int = 100

@@ -188,7 +188,9 @@ class DecideSessionOperator(BaseOperator):
         }
 
     @staticmethod
-    def _apply(hook: IdvHook, session: VerificationSession, decision: Decision) -> VerificationSession:
+    def _apply(
+        hook: IdvHook, session: VerificationSession, decision: Decision
+    ) -> VerificationSession:
         if decision is Decision.MANUAL_REVIEW:
             return session
         target = {

@@ -1,0 +1,65 @@
+"""Shared fixtures. Airflow reads its config at import: set it up before anything imports it."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from typing import Any
+
+os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="idv-tests-airflow-"))
+os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
+
+import pytest
+
+from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
+
+API_URL = "https://api.deepidv.test"
+API_KEY = "sk_test_0123456789"
+CONN_ID = "deepidv_default"
+
+
+def set_connection(
+    monkeypatch: pytest.MonkeyPatch, *, host: str, password: str, conn_type: str = "deepidv"
+) -> None:
+    conn = {"conn_type": conn_type, "password": password, "host": host}
+    monkeypatch.setenv(f"AIRFLOW_CONN_{CONN_ID.upper()}", json.dumps(conn))
+
+
+@pytest.fixture
+def deepidv_conn(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A deepidv connection to a (respx-mocked) API."""
+    set_connection(monkeypatch, host=API_URL, password=API_KEY)
+    return CONN_ID
+
+
+@pytest.fixture
+def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningSandbox]:
+    """The sandbox over real HTTP on loopback, and the default connection pointing at it."""
+    with running_sandbox(config=SandboxConfig(auto_submit_after=0.3)) as running:
+        set_connection(monkeypatch, host=running.url, password=DEFAULT_API_KEY)
+        yield running
+
+
+class FakeTaskStateStore:
+    """The part of Airflow 3.3's ``task_state_store`` the operators use."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self.values[key] = value
+
+
+class FakeTI:
+    def __init__(self, map_index: int = -1) -> None:
+        self.dag_id, self.run_id, self.task_id, self.map_index = "dag", "run-1", "create", map_index
+        self.try_number = 1
+
+
+def make_context(map_index: int = -1, store: FakeTaskStateStore | None = None) -> dict[str, Any]:
+    return {"ti": FakeTI(map_index), "task_state_store": store or FakeTaskStateStore()}

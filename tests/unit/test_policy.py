@@ -1,0 +1,77 @@
+"""ThresholdPolicy over the vendor-neutral analysis summary."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from idv_provider.models import AnalysisSummary, Decision, SessionState, VerificationSession
+from idv_provider.policy import ThresholdPolicy
+
+CLEAN = AnalysisSummary(
+    id_matches_selfie=True,
+    liveness_score=0.97,
+    face_match_score=0.93,
+    document_not_expired=True,
+    document_valid_state=True,
+    age_requirement_met=True,
+    pep_hits=0,
+    sanction_hits=0,
+)
+
+
+def session(analysis: AnalysisSummary | None) -> VerificationSession:
+    return VerificationSession(
+        id="s",
+        vendor="deepidv",
+        state=SessionState.SUBMITTED,
+        vendor_status="SUBMITTED",
+        analysis=analysis,
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "decision", "reason"),
+    [
+        ({}, Decision.APPROVE, "all checks passed"),
+        ({"id_matches_selfie": False}, Decision.REJECT, "selfie does not match"),
+        ({"document_not_expired": False}, Decision.REJECT, "document expired"),
+        ({"age_requirement_met": False}, Decision.REJECT, "under the age"),
+        ({"sanction_hits": 2}, Decision.REJECT, "2 sanctions hit(s)"),
+        ({"liveness_score": 0.5}, Decision.MANUAL_REVIEW, "liveness score 0.50 below 0.90"),
+        ({"face_match_score": 0.79}, Decision.MANUAL_REVIEW, "face match score 0.79 below 0.80"),
+        ({"pep_hits": 1}, Decision.MANUAL_REVIEW, "1 PEP hit(s)"),
+        (
+            {"document_valid_state": None},
+            Decision.MANUAL_REVIEW,
+            "document issuer check not reported",
+        ),
+    ],
+)
+def test_threshold_policy(change, decision, reason):
+    result = ThresholdPolicy()(session(replace(CLEAN, **change)))
+    assert result.decision is decision
+    assert any(reason in r for r in result.reasons), result.reasons
+
+
+def test_no_analysis_goes_to_review():
+    assert ThresholdPolicy()(session(None)).decision is Decision.MANUAL_REVIEW
+
+
+def test_missing_checks_can_be_rejected_instead():
+    policy = ThresholdPolicy(missing_check_decision=Decision.REJECT)
+    assert policy(session(replace(CLEAN, liveness_score=None))).decision is Decision.REJECT
+    # a failed threshold is still a human's call
+    assert policy(session(replace(CLEAN, liveness_score=0.1))).decision is Decision.MANUAL_REVIEW
+
+
+def test_thresholds_are_configurable():
+    lenient = ThresholdPolicy(min_liveness_score=0.4)
+    assert lenient(session(replace(CLEAN, liveness_score=0.5))).decision is Decision.APPROVE
+    assert (
+        ThresholdPolicy(require_document_checks=False)(
+            session(replace(CLEAN, document_not_expired=False))
+        ).decision
+        is Decision.APPROVE
+    )

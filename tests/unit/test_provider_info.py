@@ -1,0 +1,43 @@
+"""Airflow finds the provider through its entry point, and everything it names imports."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import entry_points
+
+from airflow.sdk.module_loading import import_string
+
+import idv_provider
+
+
+def test_entry_point_returns_the_provider_info():
+    (entry,) = [
+        ep
+        for ep in entry_points(group="apache_airflow_provider")
+        if ep.value.startswith("idv_provider")
+    ]
+    info = entry.load()()
+    assert info["package-name"] == "airflow-provider-idv"
+    assert info["versions"] == [idv_provider.__version__]
+
+
+def test_named_modules_and_classes_import():
+    info = idv_provider.get_provider_info()
+    for kind in ("hooks", "operators", "sensors", "triggers"):
+        for integration in info[kind]:
+            for module in integration["python-modules"]:
+                import_module(module)
+    for conn in info["connection-types"]:
+        hook = import_string(conn["hook-class-name"])
+        assert hook.conn_type == conn["connection-type"]
+        assert callable(hook.test_connection)
+
+
+def test_airflow_providers_manager_lists_the_connection_type():
+    from airflow.sdk.providers_manager_runtime import ProvidersManagerTaskRuntime
+
+    manager = ProvidersManagerTaskRuntime()
+    assert "airflow-provider-idv" in manager.providers
+    hook = manager.hooks["deepidv"]
+    assert hook is not None
+    assert hook.hook_class_name == "idv_provider.hooks.deepidv.DeepIdvHook"
