@@ -65,9 +65,7 @@ def main() -> None:
     airflow("db", "migrate", log=log)
     config = SandboxConfig(auto_submit_after=AUTO_SUBMIT_AFTER)
     with running_sandbox(WORK / "sandbox.db", config) as sandbox:
-        os.environ["AIRFLOW_CONN_DEEPIDV_DEFAULT"] = json.dumps(
-            {"conn_type": "deepidv", "password": DEFAULT_API_KEY, "host": sandbox.url}
-        )
+        os.environ["AIRFLOW_CONN_DEEPIDV_DEFAULT"] = sandbox.connection_json()
         print(
             f"Sandbox listening on {sandbox.url}; running `airflow dags test {DAG_ID}` ...",
             flush=True,

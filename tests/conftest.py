@@ -59,6 +59,10 @@ class FakeTI:
     def __init__(self, map_index: int = -1) -> None:
         self.dag_id, self.run_id, self.task_id, self.map_index = "dag", "run-1", "create", map_index
         self.try_number = 1
+        self.xcom: dict[str, Any] = {}
+
+    def xcom_push(self, key: str, value: Any) -> None:
+        self.xcom[key] = value
 
 
 def make_context(map_index: int = -1, store: FakeTaskStateStore | None = None) -> dict[str, Any]:

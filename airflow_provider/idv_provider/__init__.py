@@ -35,6 +35,7 @@ def get_provider_info() -> dict[str, Any]:
         "triggers": [
             {"integration-name": "deepidv", "python-modules": ["idv_provider.triggers.sessions"]}
         ],
+        "extra-links": ["idv_provider.links.SessionConsoleLink"],
         "connection-types": [
             {
                 "connection-type": "deepidv",
@@ -49,11 +50,17 @@ def get_provider_info() -> dict[str, Any]:
                     },
                 },
                 "conn-fields": {
+                    "console_url": {
+                        "label": "Console URL",
+                        "description": "The reviewer's page of a session, with {session_id}. "
+                        "Defaults to deepidv's dashboard when the base URL is the vendor's.",
+                        "schema": {"type": ["string", "null"]},
+                    },
                     "timeout": {
                         "label": "Timeout (seconds)",
                         "description": "Per-attempt timeout of each API call.",
                         "schema": {"type": ["number", "null"], "minimum": 1, "default": 30},
-                    }
+                    },
                 },
             }
         ],

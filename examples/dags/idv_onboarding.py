@@ -7,7 +7,7 @@ the outcome of their hosted flow, so these applicants end differently on purpose
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from airflow.sdk import DAG
 
@@ -55,7 +55,9 @@ with DAG(
         redirect_url="https://example.com/verification-complete",
         send_email_invite=False,
         send_phone_invite=False,
+        # Safe to retry soon: a retried create reuses the session the first try made.
         retries=2,
+        retry_delay=timedelta(seconds=5),
     ).expand(applicant=APPLICANTS)
 
     submitted = SessionSubmittedSensor.partial(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
+import threading
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -12,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from idv_sandbox.outcomes import Outcome, analysis_data, choose_outcome
 from idv_sandbox.store import IdempotencyConflict, SandboxStore, StoredSession
@@ -50,6 +52,9 @@ class SandboxConfig:
     outcome_mix: dict[Outcome, float] = field(default_factory=lambda: {Outcome.CLEAN_PASS: 1.0})
     seed: int = 0
     workflows: frozenset[str] = frozenset({"wf_standard_kyc"})
+    #: fault: for the next N creates, commit the session, then answer 503 as if the response
+    #: had been lost on the way (what a retry without an idempotency key duplicates)
+    lose_create_responses: int = 0
 
 
 class ApiError(Exception):
@@ -103,6 +108,7 @@ class Sandbox:
     def __init__(self, store: SandboxStore, config: SandboxConfig) -> None:
         self.store = store
         self.config = config
+        self._fault_lock = threading.Lock()
 
     def create(
         self, api_key: str, body: Any, base_url: str, idempotency_key: str | None
@@ -139,13 +145,18 @@ class Sandbox:
             canonical = json.dumps(data, sort_keys=True).encode()
             idempotency = (idempotency_key, hashlib.sha256(canonical).hexdigest())
         try:
-            return self.store.create(
+            result = self.store.create(
                 api_key, StoredSession(record, applicant, outcome.value), response, idempotency
             )
         except IdempotencyConflict:
             raise ApiError(
                 409, "Idempotency-Key was already used with a different request body"
             ) from None
+        with self._fault_lock:
+            if self.config.lose_create_responses > 0:
+                self.config.lose_create_responses -= 1
+                raise ApiError(503, "Service unavailable (sandbox fault: response lost)")
+        return result
 
     def advance(self, api_key: str) -> None:
         """Auto mode: complete the flow of every PENDING session old enough."""
@@ -213,6 +224,24 @@ class Sandbox:
             "offset": offset,
         }
 
+    def console_page(self, session_id: str) -> str:
+        """A reviewer's HTML view of any session (the sandbox console has no login)."""
+        for api_key in self.config.api_keys:
+            self.advance(api_key)
+        found = [s for k in self.config.api_keys if (s := self.store.get(k, session_id))]
+        if not found:
+            raise ApiError(404, f"Session {session_id} not found")
+        record = found[0].record
+        return CONSOLE_PAGE.format(
+            id=html.escape(session_id),
+            status=html.escape(record["status"]),
+            history="".join(
+                f"<li>{html.escape(at)} {html.escape(status)}</li>"
+                for at, status in self.store.history(session_id)
+            ),
+            analysis=html.escape(json.dumps(record.get("analysisData", {}), indent=2)),
+        )
+
     def update_status(self, api_key: str, session_id: str, body: Any) -> dict[str, Any]:
         status = body.get("status") if isinstance(body, dict) else None
         if status not in DECISIONS:
@@ -227,6 +256,13 @@ class Sandbox:
         updated = replace(stored, record=record)
         self.store.update(updated)
         return self._detail(updated)
+
+
+CONSOLE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Session {id}</title></head>
+<body><h1>Session {id}</h1><p>Status: <strong>{status}</strong> (sandbox console)</p>
+<h2>History</h2><ol>{history}</ol><h2>Analysis</h2><pre>{analysis}</pre></body></html>
+"""
 
 
 def _query_int(request: Request, name: str, default: int, low: int, high: int) -> int:
@@ -297,6 +333,11 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         key = api_key(request)
         body = await _json(request)
         return JSONResponse(sandbox.update_status(key, session_id, body))
+
+    @app.get("/console/sessions/{session_id}", response_class=HTMLResponse)
+    async def console(session_id: str) -> HTMLResponse:
+        """The reviewer's page of a session (what an operator's extra link opens)."""
+        return HTMLResponse(sandbox.console_page(session_id))
 
     @app.get("/healthz")
     async def health() -> dict[str, str]:

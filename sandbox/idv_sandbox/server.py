@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
-from idv_sandbox.app import Sandbox, SandboxConfig, create_app
+from idv_sandbox.app import DEFAULT_API_KEY, Sandbox, SandboxConfig, create_app
 from idv_sandbox.store import SandboxStore
 
 
@@ -24,6 +25,17 @@ class RunningSandbox:
     @property
     def store(self) -> SandboxStore:
         return self.sandbox.store
+
+    def connection_json(self, api_key: str = DEFAULT_API_KEY) -> str:
+        """An Airflow ``deepidv`` connection to this sandbox (for ``AIRFLOW_CONN_<ID>``)."""
+        return json.dumps(
+            {
+                "conn_type": "deepidv",
+                "password": api_key,
+                "host": self.url,
+                "extra": {"console_url": f"{self.url}/console/sessions/{{session_id}}"},
+            }
+        )
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,30 +22,40 @@ EXPECTED = {"applicant-001": "VERIFIED", "applicant-002": "REJECTED", "applicant
 
 
 @pytest.fixture(scope="module")
-def airflow_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def airflow_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("airflow-home")
-    env = {
+    subprocess.run(
+        [airflow_bin(), "db", "migrate"], env=airflow_env(home), check=True, capture_output=True
+    )
+    return home
+
+
+def airflow_bin() -> str:
+    return str(Path(sys.executable).parent / "airflow")
+
+
+def airflow_env(home: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "AIRFLOW_HOME": str(home),
         "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "examples" / "dags"),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
     }
-    airflow = str(Path(sys.executable).parent / "airflow")
-    subprocess.run([airflow, "db", "migrate"], env=env, check=True, capture_output=True)
-    return env
 
 
-def test_onboarding_dag_end_to_end(airflow_env: dict[str, str], tmp_path: Path):
-    config = SandboxConfig(auto_submit_after=1.0)
+def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_path: Path):
+    """The first create's response is lost on every attempt of its first try (the session is
+    committed each time): Airflow retries the task, and still exactly one session exists per
+    applicant. Then: no API key, email or phone in the output, XComs or rendered fields."""
+    # 4 lost responses = all attempts (1 + 3 hook retries) of the first create task's try 1.
+    config = SandboxConfig(auto_submit_after=1.0, lose_create_responses=4)
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox:
         env = {
-            **airflow_env,
-            "AIRFLOW_CONN_DEEPIDV_DEFAULT": json.dumps(
-                {"conn_type": "deepidv", "password": DEFAULT_API_KEY, "host": sandbox.url}
-            ),
+            **airflow_env(airflow_home),
+            "AIRFLOW_CONN_DEEPIDV_DEFAULT": sandbox.connection_json(),
         }
         run = subprocess.run(
-            [str(Path(sys.executable).parent / "airflow"), "dags", "test", "idv_onboarding"],
+            [airflow_bin(), "dags", "test", "idv_onboarding"],
             env=env,
             capture_output=True,
             text=True,
@@ -53,18 +64,46 @@ def test_onboarding_dag_end_to_end(airflow_env: dict[str, str], tmp_path: Path):
         )
         output = run.stdout + run.stderr
         assert run.returncode == 0, output[-5000:]
+        assert config.lose_create_responses == 0  # the fault really fired
         store = sandbox.store
         outcome = {}
         for session_id in store.all_ids():
             stored = store.get(DEFAULT_API_KEY, session_id)
             assert stored is not None
             history = [status for _, status in store.history(session_id)]
-            outcome[stored.record["externalId"]] = history[-1]
             assert history[:2] == ["PENDING", "SUBMITTED"], history
             assert len(history) == 3, history
-    assert outcome == EXPECTED  # one session per applicant, each decided by the policy
-    # No secret or PII in what the run printed.
-    assert DEFAULT_API_KEY not in output
-    for applicant in APPLICANTS:
-        assert applicant["email"] not in output
-        assert applicant["phone"] not in output
+            outcome[stored.record["externalId"]] = history[-1]
+        console_prefix = f"{sandbox.url}/console/sessions/"
+    assert outcome == EXPECTED  # exactly one session per applicant, each decided
+
+    db = sqlite3.connect(airflow_home / "airflow.db")
+    tries = dict(
+        db.execute(
+            "SELECT map_index, try_number FROM task_instance WHERE task_id = 'create_session'"
+        ).fetchall()
+    )
+    assert sorted(tries.values()) == [1, 1, 2], tries  # one create needed a second try
+    links = [
+        json.loads(v)
+        for (v,) in db.execute("SELECT value FROM xcom WHERE key = '_link_SessionConsoleLink'")
+    ]
+    assert len(links) == 9  # 3 tasks x 3 applicants
+    assert all(link.startswith(console_prefix) for link in links)
+
+    stored_text = "\n".join(
+        str(row)
+        for table in ("xcom", "rendered_task_instance_fields", "task_instance")
+        for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+    )
+    rendered = db.execute(
+        "SELECT rendered_fields FROM rendered_task_instance_fields WHERE task_id = 'create_session'"
+    ).fetchall()
+    assert len(rendered) == 3 and all('"applicant"' in r and "***" in r for (r,) in rendered)
+    logs = "\n".join(p.read_text(errors="replace") for p in airflow_home.rglob("*.log"))
+    for haystack in (output, stored_text, logs):
+        assert DEFAULT_API_KEY not in haystack
+        for applicant in APPLICANTS:
+            assert applicant["email"] not in haystack
+            assert applicant["phone"] not in haystack
+            assert applicant["last_name"] not in haystack

@@ -130,8 +130,9 @@ class IdvHook(BaseHook):
     """Base hook: reads the connection and runs vendor calls with retries.
 
     Connection fields: ``password`` is the API key; ``host`` optionally overrides the vendor's
-    base URL (a full URL such as ``http://127.0.0.1:8080`` for the sandbox); the extra
-    ``timeout`` sets the per-attempt timeout in seconds.
+    base URL (a full URL such as ``http://127.0.0.1:8080`` for the sandbox); the extras
+    ``timeout`` (per-attempt timeout in seconds) and ``console_url`` (the reviewer's page of a
+    session, with ``{session_id}``).
 
     :param max_retries: retries after the first attempt for 429, 5xx, timeouts and connection
         errors (exponential backoff with full jitter, honouring ``Retry-After``).
@@ -139,6 +140,8 @@ class IdvHook(BaseHook):
 
     vendor: ClassVar[str]
     default_base_url: ClassVar[str]
+    #: the session's page in the vendor's console, for reviewers; ``{session_id}`` is filled in
+    default_console_url: ClassVar[str | None] = None
     default_timeout: ClassVar[float] = 30.0
 
     def __init__(
@@ -180,6 +183,15 @@ class IdvHook(BaseHook):
         if conn.port and host.count(":") < 2:
             host = f"{host}:{conn.port}"
         return host
+
+    def console_url(self, session_id: str) -> str | None:
+        """The reviewer's page for the session: the connection's ``console_url`` extra, or the
+        vendor's console when the connection talks to the vendor's own API."""
+        conn = self.connection
+        template = conn.extra_dejson.get("console_url")
+        if not template and self.base_url(conn) == self.default_base_url:
+            template = self.default_console_url
+        return str(template).format(session_id=session_id) if template else None
 
     def timeout(self, extra: dict[str, Any]) -> httpx.Timeout:
         seconds = float(extra.get("timeout") or self.default_timeout)

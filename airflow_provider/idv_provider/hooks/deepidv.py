@@ -122,6 +122,8 @@ class DeepIdvHook(IdvHook):
     hook_name = "deepidv"
     vendor: ClassVar[str] = VENDOR
     default_base_url: ClassVar[str] = "https://api.deepidv.com"
+    # The dashboard's host is documented; the path of a session page is our assumption.
+    default_console_url: ClassVar[str | None] = "https://app.deepidv.com/sessions/{session_id}"
 
     def __init__(self, deepidv_conn_id: str = default_conn_name, **kwargs: Any) -> None:
         super().__init__(deepidv_conn_id, **kwargs)

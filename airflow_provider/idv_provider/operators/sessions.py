@@ -11,8 +11,10 @@ from airflow.sdk.log import mask_secret
 
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks import IdvHook, get_idv_hook
+from idv_provider.links import SessionConsoleLink, push_console_url
 from idv_provider.models import Decision, SessionState, VerificationSession
 from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
+from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.validation import validate_applicant, validate_https_url
 
 DEFAULT_CONN_ID = "deepidv_default"
@@ -42,7 +44,11 @@ class CreateSessionOperator(BaseOperator):
     :param conn_id: an Airflow connection of a supported vendor type (e.g. ``deepidv``).
 
     Returns (XCom) ``{"session_id", "session_url", "status"}``. ``session_url`` is the
-    applicant's bearer link: hand it only to the applicant.
+    applicant's bearer link: hand it only to the applicant. The task's "Verification session"
+    link opens the session in the vendor's console instead.
+
+    Errors a retry cannot fix (invalid input, bad API key, no funds) fail the task at once;
+    see :data:`idv_provider.retry.IDV_RETRY_POLICY` (pass ``retry_policy`` to change it).
 
     A retried task never creates a second session: the session id is kept in the task state
     store and reused, and the create carries an ``Idempotency-Key`` derived from the task
@@ -57,6 +63,7 @@ class CreateSessionOperator(BaseOperator):
         "send_phone_invite",
         "conn_id",
     )
+    operator_extra_links = (SessionConsoleLink(),)
     ui_color = "#e8f4fd"
 
     def __init__(
@@ -70,6 +77,7 @@ class CreateSessionOperator(BaseOperator):
         conn_id: str = DEFAULT_CONN_ID,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
         super().__init__(**kwargs)
         self.applicant = applicant
         self.workflow_id = workflow_id
@@ -109,6 +117,7 @@ class CreateSessionOperator(BaseOperator):
             if store is not None:
                 store.set(CREATED_SESSION_KEY, {"session_id": session.id, "session_url": url})
             self.log.info("Created %s session %s", session.vendor, session.id)
+        push_console_url(context, hook, session.id)
         return {"session_id": session.id, "session_url": url, "status": session.state.value}
 
 
@@ -128,6 +137,7 @@ class DecideSessionOperator(BaseOperator):
     """
 
     template_fields: Sequence[str] = ("session_id", "decision", "conn_id")
+    operator_extra_links = (SessionConsoleLink(),)
 
     def __init__(
         self,
@@ -138,6 +148,7 @@ class DecideSessionOperator(BaseOperator):
         conn_id: str = DEFAULT_CONN_ID,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
         super().__init__(**kwargs)
         if decision is not None and policy is not None:
             raise ValueError("Pass either decision or policy to DecideSessionOperator, not both")
@@ -167,6 +178,7 @@ class DecideSessionOperator(BaseOperator):
         manual = self._manual_decision()
         hook = get_idv_hook(self.conn_id)
         session = hook.get_session(self.session_id)
+        push_console_url(context, hook, session.id)
         if manual is not None:
             result = PolicyResult(manual, ["decided by hand"])
         else:

@@ -12,8 +12,10 @@ from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
 
 from idv_provider.exceptions import SessionFailedError
 from idv_provider.hooks import get_idv_hook
+from idv_provider.links import SessionConsoleLink, push_console_url
 from idv_provider.models import WaitOutcome, submission_outcome
 from idv_provider.operators.sessions import DEFAULT_CONN_ID
+from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.triggers.sessions import SessionSubmittedTrigger
 
 
@@ -31,6 +33,7 @@ class SessionSubmittedSensor(BaseSensorOperator):
     """
 
     template_fields: Sequence[str] = ("session_id", "conn_id")
+    operator_extra_links = (SessionConsoleLink(),)
 
     def __init__(
         self,
@@ -41,6 +44,7 @@ class SessionSubmittedSensor(BaseSensorOperator):
         deferrable: bool = conf.getboolean("operators", "default_deferrable", fallback=False),
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
         super().__init__(**kwargs)
         self.session_id = session_id
         self.conn_id = conn_id
@@ -48,7 +52,9 @@ class SessionSubmittedSensor(BaseSensorOperator):
         self.deferrable = deferrable
 
     def poke(self, context: Context) -> PokeReturnValue:
-        session = get_idv_hook(self.conn_id).get_session(self.session_id)
+        hook = get_idv_hook(self.conn_id)
+        session = hook.get_session(self.session_id)
+        push_console_url(context, hook, session.id)
         outcome, message = submission_outcome(session, accept_decided=self.accept_decided)
         self.log.info("%s", message)
         if outcome is WaitOutcome.FAILED:

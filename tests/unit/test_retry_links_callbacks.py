@@ -1,0 +1,138 @@
+"""The default task retry policy, the console link target, and the redirect helper."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import respx
+from airflow.sdk import ExceptionRetryPolicy, RetryAction
+
+from idv_provider.callbacks import RedirectReason, RedirectStatus, parse_redirect
+from idv_provider.exceptions import (
+    AuthenticationError,
+    InsufficientFundsError,
+    InvalidRequestError,
+    RateLimitedError,
+    ServerError,
+    SessionFailedError,
+)
+from idv_provider.hooks import DeepIdvHook
+from idv_provider.links import CONSOLE_URL_KEY, SessionConsoleLink
+from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
+from idv_provider.retry import IDV_RETRY_POLICY
+from idv_provider.sensors import SessionSubmittedSensor
+from tests.conftest import CONN_ID, make_context, set_connection
+from tests.payloads import APPLICANT, SESSION_ID, created
+
+
+@pytest.mark.parametrize(
+    ("error", "action"),
+    [
+        (AuthenticationError("bad key"), RetryAction.FAIL),
+        (InvalidRequestError("bad phone"), RetryAction.FAIL),
+        (InsufficientFundsError("no tokens"), RetryAction.FAIL),
+        (SessionFailedError("rejected"), RetryAction.FAIL),
+        (RateLimitedError("slow down"), RetryAction.RETRY),
+        (ServerError("502"), RetryAction.DEFAULT),
+        (RuntimeError("anything else"), RetryAction.DEFAULT),
+    ],
+)
+def test_default_retry_policy(error, action):
+    decision = IDV_RETRY_POLICY.evaluate(error, try_number=1, max_tries=3)
+    assert decision.action is action
+    if action is RetryAction.RETRY:
+        assert decision.retry_delay == timedelta(minutes=1)
+
+
+def test_operators_use_the_policy_unless_given_another():
+    ours = [
+        CreateSessionOperator(task_id="c", applicant=APPLICANT),
+        SessionSubmittedSensor(task_id="s", session_id="x"),
+        DecideSessionOperator(task_id="d", session_id="x", decision="approve"),
+    ]
+    assert all(op.retry_policy is IDV_RETRY_POLICY for op in ours)
+    custom = ExceptionRetryPolicy(rules=[])
+    assert (
+        CreateSessionOperator(task_id="c2", applicant=APPLICANT, retry_policy=custom).retry_policy
+        is custom
+    )
+    assert all(
+        any(isinstance(link, SessionConsoleLink) for link in op.operator_extra_links) for op in ours
+    )
+
+
+def test_policy_survives_dag_serialization():
+    data = IDV_RETRY_POLICY.serialize()
+    assert ExceptionRetryPolicy.deserialize(data).serialize() == data
+
+
+@pytest.mark.parametrize(
+    ("host", "extra", "expected"),
+    [
+        ("", {}, f"https://app.deepidv.com/sessions/{SESSION_ID}"),
+        ("http://127.0.0.1:9", {}, None),
+        (
+            "http://127.0.0.1:9",
+            {"console_url": "http://127.0.0.1:9/console/sessions/{session_id}"},
+            f"http://127.0.0.1:9/console/sessions/{SESSION_ID}",
+        ),
+    ],
+)
+def test_console_url(monkeypatch, host, extra, expected):
+    import json
+
+    conn = {"conn_type": "deepidv", "password": "k", "host": host, "extra": extra}
+    monkeypatch.setenv(f"AIRFLOW_CONN_{CONN_ID.upper()}", json.dumps(conn))
+    assert DeepIdvHook(CONN_ID).console_url(SESSION_ID) == expected
+
+
+def test_create_pushes_the_console_url_not_the_applicant_link(monkeypatch):
+    set_connection(monkeypatch, host="", password="k")
+    context = make_context()
+    with respx.mock(base_url="https://api.deepidv.com") as api:
+        api.post("/v1/sessions").respond(200, json=created())
+        CreateSessionOperator(task_id="c", applicant=APPLICANT).execute(context)
+    assert context["ti"].xcom == {CONSOLE_URL_KEY: f"https://app.deepidv.com/sessions/{SESSION_ID}"}
+
+
+# -- parse_redirect ------------------------------------------------------------------------
+def test_parse_success_url():
+    result = parse_redirect("https://app.test/cb?session_id=sess_abc&status=success")
+    assert (result.session_id, result.status, result.reason) == (
+        "sess_abc",
+        RedirectStatus.SUCCESS,
+        None,
+    )
+    assert result.succeeded and result.known_reason is None
+
+
+def test_parse_failure_with_reason():
+    result = parse_redirect("session_id=sess_abc&status=failed&reason=document_unreadable")
+    assert result.status is RedirectStatus.FAILED
+    assert result.known_reason is RedirectReason.DOCUMENT_UNREADABLE
+    assert not result.succeeded
+
+
+def test_unknown_reason_is_tolerated_and_kept():
+    result = parse_redirect({"session_id": "s", "status": "abandoned", "reason": "camera_denied"})
+    assert result.reason == "camera_denied"
+    assert result.known_reason is RedirectReason.UNKNOWN
+
+
+def test_sdk_variant_is_understood():
+    result = parse_redirect("?status=SUBMITTED&sessionId=abc123")
+    assert result.session_id == "abc123" and result.succeeded
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("status=success", "session_id"),
+        ("session_id=s&status=maybe", "status"),
+        ("session_id=s", "status"),
+    ],
+)
+def test_bad_redirects_name_the_parameter(query, field):
+    with pytest.raises(InvalidRequestError, match=f"redirect parameter {field}"):
+        parse_redirect(query)
