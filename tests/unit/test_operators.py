@@ -236,3 +236,20 @@ def test_execute_complete_fails_closed():
         s.execute_complete({}, None)
     with pytest.raises(AirflowException):
         s.execute_complete({}, {"status": "success"})  # no session: not a real success
+
+
+def test_poke_mode_honours_timeout(api):
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail("PENDING"))
+    with pytest.raises(AirflowSensorTimeout):
+        sensor(mode="poke", poke_interval=0.01, timeout=0.2).execute(make_context())
+    assert api.calls.call_count >= 2
+
+
+def test_reschedule_mode_frees_the_slot_between_pokes(api):
+    from airflow.sdk.exceptions import AirflowRescheduleException
+
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail("PENDING"))
+    context = make_context()
+    context["ti"].get_first_reschedule_date = lambda _context: None
+    with pytest.raises(AirflowRescheduleException):
+        sensor(mode="reschedule", poke_interval=30, timeout=600).execute(context)

@@ -41,3 +41,16 @@ def test_airflow_providers_manager_lists_the_connection_type():
     hook = manager.hooks["deepidv"]
     assert hook is not None
     assert hook.hook_class_name == "idv_provider.hooks.deepidv.DeepIdvHook"
+    assert hook.connection_testable
+
+
+def test_connection_form_in_the_ui():
+    from airflow.providers_manager import ProvidersManager
+
+    manager = ProvidersManager()
+    behaviour = manager.field_behaviours["deepidv"]
+    assert behaviour["relabeling"] == {"password": "API key", "host": "Base URL"}
+    assert {"schema", "login", "port"} <= set(behaviour["hidden_fields"])
+    assert "api.deepidv.com" in behaviour["placeholders"]["host"]
+    widgets = manager.connection_form_widgets
+    assert {"extra__deepidv__timeout", "extra__deepidv__console_url"} <= set(widgets)

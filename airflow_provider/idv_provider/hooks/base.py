@@ -138,6 +138,7 @@ class IdvHook(BaseHook):
         errors (exponential backoff with full jitter, honouring ``Retry-After``).
     """
 
+    conn_type: ClassVar[str]
     vendor: ClassVar[str]
     default_base_url: ClassVar[str]
     #: the session's page in the vendor's console, for reviewers; ``{session_id}`` is filled in
@@ -188,13 +189,18 @@ class IdvHook(BaseHook):
         """The reviewer's page for the session: the connection's ``console_url`` extra, or the
         vendor's console when the connection talks to the vendor's own API."""
         conn = self.connection
-        template = conn.extra_dejson.get("console_url")
+        template = self.extra(conn, "console_url")
         if not template and self.base_url(conn) == self.default_base_url:
             template = self.default_console_url
         return str(template).format(session_id=session_id) if template else None
 
-    def timeout(self, extra: dict[str, Any]) -> httpx.Timeout:
-        seconds = float(extra.get("timeout") or self.default_timeout)
+    def extra(self, conn: Connection, name: str) -> Any:
+        """A connection extra, under its plain name or the UI form's prefixed one."""
+        extra = conn.extra_dejson
+        return extra.get(name) or extra.get(f"extra__{self.conn_type}__{name}")
+
+    def timeout(self, conn: Connection) -> httpx.Timeout:
+        seconds = float(self.extra(conn, "timeout") or self.default_timeout)
         return httpx.Timeout(seconds, connect=min(seconds, 10.0))
 
     # -- retries -----------------------------------------------------------------------

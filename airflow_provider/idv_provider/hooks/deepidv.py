@@ -135,7 +135,7 @@ class DeepIdvHook(IdvHook):
             prefix="",
             auth_header_name="x-api-key",
             headers={"User-Agent": USER_AGENT},
-            timeout=self.timeout(conn.extra_dejson),
+            timeout=self.timeout(conn),
             raise_on_unexpected_status=True,
             httpx_args=self.httpx_args(asynchronous=asynchronous),
         )
