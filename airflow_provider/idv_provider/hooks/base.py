@@ -189,18 +189,18 @@ class IdvHook(BaseHook):
         """The reviewer's page for the session: the connection's ``console_url`` extra, or the
         vendor's console when the connection talks to the vendor's own API."""
         conn = self.connection
-        template = self.extra(conn, "console_url")
+        template = self.conn_extra(conn, "console_url")
         if not template and self.base_url(conn) == self.default_base_url:
             template = self.default_console_url
         return str(template).format(session_id=session_id) if template else None
 
-    def extra(self, conn: Connection, name: str) -> Any:
+    def conn_extra(self, conn: Connection, name: str) -> Any:
         """A connection extra, under its plain name or the UI form's prefixed one."""
         extra = conn.extra_dejson
         return extra.get(name) or extra.get(f"extra__{self.conn_type}__{name}")
 
     def timeout(self, conn: Connection) -> httpx.Timeout:
-        seconds = float(self.extra(conn, "timeout") or self.default_timeout)
+        seconds = float(self.conn_extra(conn, "timeout") or self.default_timeout)
         return httpx.Timeout(seconds, connect=min(seconds, 10.0))
 
     # -- retries -----------------------------------------------------------------------
