@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from idv_sandbox.app import DEFAULT_API_KEY, SandboxConfig
+from idv_sandbox.service import DEFAULT_API_KEY, SandboxConfig
 from idv_sandbox.outcomes import parse_mix
 from idv_sandbox.server import serve
 

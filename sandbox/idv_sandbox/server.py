@@ -13,7 +13,8 @@ from pathlib import Path
 
 import uvicorn
 
-from idv_sandbox.app import DEFAULT_API_KEY, Sandbox, SandboxConfig, create_app
+from idv_sandbox.app import create_app
+from idv_sandbox.service import DEFAULT_API_KEY, Sandbox, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
 

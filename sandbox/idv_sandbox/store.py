@@ -29,6 +29,10 @@ CREATE TABLE IF NOT EXISTS history (
     status TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS history_by_session ON history (session_id);
+CREATE TABLE IF NOT EXISTS balances (
+    api_key TEXT PRIMARY KEY,
+    tokens INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS idempotency (
     api_key TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -41,6 +45,10 @@ CREATE TABLE IF NOT EXISTS idempotency (
 
 class IdempotencyConflict(Exception):
     """An Idempotency-Key was reused with a different request body."""
+
+
+class InsufficientTokens(Exception):
+    """The API key's token balance cannot pay for another session."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,8 @@ class SandboxStore:
 
         With ``idempotency=(key, body_hash)``, a key seen before returns the first response
         instead (and inserts nothing); the same key with another body raises
-        :class:`IdempotencyConflict`.
+        :class:`IdempotencyConflict`. A new session costs one token when the key has a
+        balance (:meth:`set_balance`); none left raises :class:`InsufficientTokens`.
         """
         record = stored.record
         with self.transaction() as db:
@@ -105,6 +114,13 @@ class SandboxStore:
                     "INSERT INTO idempotency VALUES (?, ?, ?, ?)",
                     (api_key, idempotency[0], idempotency[1], json.dumps(response)),
                 )
+            balance = db.execute(
+                "SELECT tokens FROM balances WHERE api_key = ?", (api_key,)
+            ).fetchone()
+            if balance is not None:
+                if balance[0] <= 0:
+                    raise InsufficientTokens(api_key)
+                db.execute("UPDATE balances SET tokens = tokens - 1 WHERE api_key = ?", (api_key,))
             (seq,) = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions").fetchone()
             db.execute(
                 "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -179,6 +195,22 @@ class SandboxStore:
                 (session_id,),
             ).fetchall()
         return [(at, status) for at, status in rows]
+
+    def set_balance(self, api_key: str, tokens: int | None, *, keep: bool = False) -> None:
+        """Give the key a token balance (``None``: unlimited). ``keep`` leaves an existing one."""
+        with self.transaction() as db:
+            if tokens is None:
+                db.execute("DELETE FROM balances WHERE api_key = ?", (api_key,))
+            else:
+                verb = "INSERT OR IGNORE" if keep else "INSERT OR REPLACE"
+                db.execute(f"{verb} INTO balances VALUES (?, ?)", (api_key, tokens))  # noqa: S608
+
+    def balance(self, api_key: str) -> int | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT tokens FROM balances WHERE api_key = ?", (api_key,)
+            ).fetchone()
+        return None if row is None else int(row[0])
 
     def all_ids(self) -> list[str]:
         with self._lock:

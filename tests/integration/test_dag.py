@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from idv_sandbox import DEFAULT_API_KEY, SandboxConfig, running_sandbox
+from idv_sandbox import DEFAULT_API_KEY, Faults, SandboxConfig, running_sandbox
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[2]
@@ -44,11 +44,11 @@ def airflow_env(home: Path) -> dict[str, str]:
 
 
 def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_path: Path):
-    """The first create's response is lost on every attempt of its first try (the session is
-    committed each time): Airflow retries the task, and still exactly one session exists per
-    applicant. Then: no API key, email or phone in the output, XComs or rendered fields."""
-    # 4 lost responses = all attempts (1 + 3 hook retries) of the first create task's try 1.
-    config = SandboxConfig(auto_submit_after=1.0, lose_create_responses=4)
+    """The connection drops after the first create is committed, on every attempt of its first
+    try: Airflow retries the task, and still exactly one session exists per applicant. Then:
+    no API key, email or phone in the output, XComs, rendered fields or logs."""
+    # 4 drops = all attempts (1 + 3 hook retries) of the first create task's first try.
+    config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox:
         env = {
             **airflow_env(airflow_home),
@@ -64,7 +64,7 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
         )
         output = run.stdout + run.stderr
         assert run.returncode == 0, output[-5000:]
-        assert config.lose_create_responses == 0  # the fault really fired
+        assert config.faults.drop_after_create == 0  # the fault really fired
         store = sandbox.store
         outcome = {}
         for session_id in store.all_ids():
