@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from idv_sandbox.service import DEFAULT_API_KEY, SandboxConfig
+from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.outcomes import parse_mix
 from idv_sandbox.server import serve
 
@@ -36,16 +37,33 @@ def main(argv: list[str] | None = None) -> None:
         help="auto-mode outcome weights, e.g. 'clean_pass=0.8,face_mismatch=0.2'",
     )
     run.add_argument("--seed", type=int, default=0, help="seed of the outcome draw")
+    run.add_argument("--tokens", type=int, help="token balance of each API key (default: unlimited)")
+    run.add_argument("--rate-limit", type=float, metavar="RPS", help="requests/second per key")
+    run.add_argument("--rate-burst", type=int, metavar="N", help="burst size of the rate limit")
+    run.add_argument("--latency", type=float, default=0.0, metavar="SECONDS",
+                     help="added to every API request")
+    run.add_argument("--fail", action="append", default=[], metavar="STATUS[:COUNT]",
+                     help="answer STATUS to the next COUNT API requests (repeatable)")
+    run.add_argument("--drop-after-create", type=int, default=0, metavar="N",
+                     help="drop the connection after committing each of the next N creates")
     args = parser.parse_args(argv)
     try:
         mix = parse_mix(args.outcomes)
     except ValueError as exc:
         parser.error(str(exc))
+    try:
+        fail = [FailRule(int(s), int(c or 1)) for s, _, c in (f.partition(":") for f in args.fail)]
+    except ValueError:
+        parser.error("--fail takes STATUS[:COUNT], e.g. 503:2")
     config = SandboxConfig(
         api_keys=frozenset(args.api_keys or [DEFAULT_API_KEY]),
         auto_submit_after=None if args.auto_submit_after < 0 else args.auto_submit_after,
         outcome_mix=mix,
         seed=args.seed,
+        tokens=args.tokens,
+        rate_limit=args.rate_limit,
+        rate_burst=args.rate_burst,
+        faults=Faults(latency=args.latency, fail=fail, drop_after_create=args.drop_after_create),
     )
     serve(args.db, config, host=args.host, port=args.port)
 

@@ -39,19 +39,24 @@ def parse_mix(text: str) -> dict[Outcome, float]:
     return mix
 
 
-def choose_outcome(email: str, session_id: str, mix: Mapping[Outcome, float], seed: int) -> Outcome:
-    """The email's ``+tag`` if it names an outcome, else a seeded draw from the mix."""
+def draw_key(seed: int, email: str, external_id: str | None) -> str:
+    """What seeds an applicant's draws: the same applicants and seed give the same run."""
+    return f"{seed}:{email.lower()}:{external_id or ''}"
+
+
+def choose_outcome(email: str, key: str, mix: Mapping[Outcome, float]) -> Outcome:
+    """The email's ``+tag`` if it names an outcome, else a draw from the mix seeded by ``key``."""
     tag = EMAIL_TAG.search(email)
     if tag and tag.group(1) in KNOWN:
         return Outcome(tag.group(1))
-    rng = random.Random(f"{seed}:{session_id}")  # noqa: S311 - reproducible, not secret
+    rng = random.Random(key)  # noqa: S311 - reproducible, not secret
     outcomes = list(mix)
     return rng.choices(outcomes, weights=[mix[o] for o in outcomes])[0]
 
 
-def analysis_data(outcome: Outcome, session_id: str, seed: int, now: str) -> dict[str, Any]:
+def analysis_data(outcome: Outcome, key: str, now: str) -> dict[str, Any]:
     """A realistic ``analysisData`` block for a submitted session with this outcome."""
-    rng = random.Random(f"{seed}:{session_id}:analysis")  # noqa: S311
+    rng = random.Random(f"{key}:analysis")  # noqa: S311
     liveness = round(rng.uniform(0.93, 0.998), 3)
     face_match = round(rng.uniform(0.88, 0.99), 3)
     matches = True

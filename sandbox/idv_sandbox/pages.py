@@ -28,7 +28,7 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def flow_page(stored: StoredSession, redirect_url: str | None) -> str:
+def flow_page(stored: StoredSession) -> str:
     """The hosted flow: document, selfie, liveness, then the outcome to simulate."""
     record = stored.record
     sid = escape(record["id"])
@@ -38,11 +38,6 @@ def flow_page(stored: StoredSession, redirect_url: str | None) -> str:
             f"<h1>This verification is complete</h1>"
             f'<p id="status">Session {sid} is {escape(record["status"])}.</p>',
         )
-    hidden = (
-        f'<input type="hidden" name="redirect_url" value="{escape(redirect_url)}">'
-        if redirect_url
-        else ""
-    )
     options = "".join(
         f'<option value="{key}">{escape(key.replace("_", " "))}</option>' for key in FLOW_ENDINGS
     )
@@ -51,7 +46,7 @@ def flow_page(stored: StoredSession, redirect_url: str | None) -> str:
         "Verify your identity",
         f"<h1>Hi {first_name}, let's verify your identity</h1>"
         f"<p>deepidv sandbox: nothing you upload leaves this machine.</p>"
-        f'<form method="post" action="/session/{sid}" id="flow">{hidden}'
+        f'<form method="post" action="/session/{sid}" id="flow">'
         f"<fieldset><legend>1. ID document</legend>"
         f'<input type="file" name="document" id="document"></fieldset>'
         f'<fieldset><legend>2. Selfie</legend><input type="file" name="selfie" id="selfie">'
@@ -61,7 +56,7 @@ def flow_page(stored: StoredSession, redirect_url: str | None) -> str:
         f"<fieldset><legend>Sandbox: how does it end?</legend>"
         f'<select name="ending" id="ending">{options}</select></fieldset>'
         f'<button type="submit" id="finish">Finish</button></form>'
-        f'<form method="post" action="/session/{sid}">{hidden}'
+        f'<form method="post" action="/session/{sid}">'
         f'<input type="hidden" name="ending" value="user_cancelled">'
         f'<button type="submit" id="cancel">Cancel verification</button></form>',
     )

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from idv_sandbox.faults import Faults
-from idv_sandbox.outcomes import Outcome, analysis_data, choose_outcome
+from idv_sandbox.outcomes import Outcome, analysis_data, choose_outcome, draw_key
 from idv_sandbox.store import IdempotencyConflict, InsufficientTokens, SandboxStore, StoredSession
 
 DEFAULT_API_KEY = "sandbox-key"
@@ -136,9 +136,9 @@ class Sandbox:
             for k in ("firstName", "lastName", "email", "phone", "redirectUrl")
             if k in data
         }
-        outcome = choose_outcome(
-            data["email"], session_id, self.config.outcome_mix, self.config.seed
-        )
+        key = draw_key(self.config.seed, data["email"], data.get("externalId"))
+        applicant["drawKey"] = key
+        outcome = choose_outcome(data["email"], key, self.config.outcome_mix)
         idempotency = None
         if idempotency_key:
             canonical = json.dumps(data, sort_keys=True).encode()
@@ -178,7 +178,7 @@ class Sandbox:
             "submittedAt": now,
             "location": {"country": "CA"},
             "uploads": {"id_front": True, "id_back": True, "selfie": True},
-            "analysisData": analysis_data(outcome, stored.record["id"], self.config.seed, now),
+            "analysisData": analysis_data(outcome, stored.applicant["drawKey"], now),
         }
         self.store.update(replace(stored, record=record))
 

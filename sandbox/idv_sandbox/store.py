@@ -163,6 +163,7 @@ class SandboxStore:
         self, api_key: str, *, status: str | None, limit: int, offset: int
     ) -> tuple[list[dict[str, Any]], int]:
         """Newest first; returns the records and the total matching."""
+        offset = min(offset, 2**62)  # any offset past the end is an empty page
         where, args = "api_key = ?", [api_key]
         if status is not None:
             where, args = where + " AND status = ?", [*args, status]

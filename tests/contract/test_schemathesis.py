@@ -1,0 +1,57 @@
+"""Contract: schemathesis drives the running sandbox from the spec; no 5xx, nothing off-spec."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
+
+pytestmark = pytest.mark.integration
+SPEC = Path(__file__).resolve().parents[2] / "openapi" / "deepidv.yaml"
+EXAMPLES_PER_OPERATION = 300  # 4 operations: at least 1,000 cases in all
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+schema = schemathesis.openapi.from_path(SPEC)
+calls: list[str] = []
+
+
+@pytest.fixture(scope="module")
+def live_sandbox() -> Iterator[RunningSandbox]:
+    # Auto mode submits at once, so decisions and analysis payloads get exercised too.
+    with running_sandbox(config=SandboxConfig(auto_submit_after=0.0)) as sandbox:
+        yield sandbox
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+def test_sandbox_honours_the_spec(case, live_sandbox: RunningSandbox) -> None:
+    headers = {"x-api-key": DEFAULT_API_KEY}
+    case.call_and_validate(base_url=live_sandbox.url, headers=headers, checks=CHECKS)
+    calls.append(case.operation.label)
+
+
+def test_at_least_a_thousand_cases_ran() -> None:
+    assert len(calls) >= 1000, f"only {len(calls)} cases"
+    assert len(set(calls)) == 4  # every operation
