@@ -2,9 +2,9 @@
 
 from idv_sandbox.app import create_app
 from idv_sandbox.faults import FailRule, Faults
-from idv_sandbox.service import DEFAULT_API_KEY, Sandbox, SandboxConfig
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.server import RunningSandbox, running_sandbox
+from idv_sandbox.service import DEFAULT_API_KEY, Sandbox, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
 __all__ = [

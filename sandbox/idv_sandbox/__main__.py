@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from idv_sandbox.service import DEFAULT_API_KEY, SandboxConfig
 from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.outcomes import parse_mix
 from idv_sandbox.server import serve
+from idv_sandbox.service import DEFAULT_API_KEY, SandboxConfig
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -37,15 +37,28 @@ def main(argv: list[str] | None = None) -> None:
         help="auto-mode outcome weights, e.g. 'clean_pass=0.8,face_mismatch=0.2'",
     )
     run.add_argument("--seed", type=int, default=0, help="seed of the outcome draw")
-    run.add_argument("--tokens", type=int, help="token balance of each API key (default: unlimited)")
+    run.add_argument(
+        "--tokens", type=int, help="token balance of each API key (default: unlimited)"
+    )
     run.add_argument("--rate-limit", type=float, metavar="RPS", help="requests/second per key")
     run.add_argument("--rate-burst", type=int, metavar="N", help="burst size of the rate limit")
-    run.add_argument("--latency", type=float, default=0.0, metavar="SECONDS",
-                     help="added to every API request")
-    run.add_argument("--fail", action="append", default=[], metavar="STATUS[:COUNT]",
-                     help="answer STATUS to the next COUNT API requests (repeatable)")
-    run.add_argument("--drop-after-create", type=int, default=0, metavar="N",
-                     help="drop the connection after committing each of the next N creates")
+    run.add_argument(
+        "--latency", type=float, default=0.0, metavar="SECONDS", help="added to every API request"
+    )
+    run.add_argument(
+        "--fail",
+        action="append",
+        default=[],
+        metavar="STATUS[:COUNT]",
+        help="answer STATUS to the next COUNT API requests (repeatable)",
+    )
+    run.add_argument(
+        "--drop-after-create",
+        type=int,
+        default=0,
+        metavar="N",
+        help="drop the connection after committing each of the next N creates",
+    )
     args = parser.parse_args(argv)
     try:
         mix = parse_mix(args.outcomes)

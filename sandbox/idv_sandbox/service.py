@@ -131,7 +131,7 @@ class Sandbox:
         if "externalId" in data:
             response["externalId"] = data["externalId"]
         # private to the sandbox: who the applicant is and where the hosted flow sends them
-        applicant = {
+        applicant: dict[str, Any] = {
             k: data[k]
             for k in ("firstName", "lastName", "email", "phone", "redirectUrl")
             if k in data

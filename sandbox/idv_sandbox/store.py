@@ -204,7 +204,7 @@ class SandboxStore:
                 db.execute("DELETE FROM balances WHERE api_key = ?", (api_key,))
             else:
                 verb = "INSERT OR IGNORE" if keep else "INSERT OR REPLACE"
-                db.execute(f"{verb} INTO balances VALUES (?, ?)", (api_key, tokens))  # noqa: S608
+                db.execute(f"{verb} INTO balances VALUES (?, ?)", (api_key, tokens))
 
     def balance(self, api_key: str) -> int | None:
         with self._lock:

@@ -10,7 +10,7 @@ import pytest
 
 from idv_provider.exceptions import InsufficientFundsError, ServerError
 from idv_provider.hooks import DeepIdvHook
-from idv_provider.models import Applicant, SessionState
+from idv_provider.models import Applicant
 from idv_sandbox import DEFAULT_API_KEY, FailRule, Faults, SandboxConfig, running_sandbox
 from idv_sandbox.__main__ import main as sandbox_cli
 from idv_sandbox.outcomes import Outcome, parse_mix
@@ -18,8 +18,12 @@ from tests.conftest import CONN_ID, set_connection
 
 pytestmark = pytest.mark.integration
 KEY = {"x-api-key": DEFAULT_API_KEY}
-BODY = {"firstName": "Jane", "lastName": "Doe", "email": "jane@example.com",
-        "phone": "+15551234567"}
+BODY = {
+    "firstName": "Jane",
+    "lastName": "Doe",
+    "email": "jane@example.com",
+    "phone": "+15551234567",
+}
 
 
 def post(url: str, body: dict, **headers: str) -> httpx.Response:
@@ -48,8 +52,9 @@ def test_query_and_patch_checked_against_the_spec(sandbox):
     bad_limit = httpx.get(f"{sandbox.url}/v1/sessions?limit=0", headers=KEY)
     assert bad_limit.status_code == 400 and bad_limit.json()["field"] == "limit"
     created = post(sandbox.url, BODY).json()
-    patch = httpx.patch(f"{sandbox.url}/v1/sessions/{created['id']}", json={"status": "PENDING"},
-                        headers=KEY)
+    patch = httpx.patch(
+        f"{sandbox.url}/v1/sessions/{created['id']}", json={"status": "PENDING"}, headers=KEY
+    )
     assert patch.status_code == 400 and patch.json()["field"] == "status"
     short_key = post(sandbox.url, BODY, **{"Idempotency-Key": ""})
     assert short_key.status_code == 400
@@ -72,8 +77,9 @@ def test_tokens_run_out_with_a_plain_text_402(monkeypatch):
         assert spent.status_code == 402
         assert spent.headers["content-type"].startswith("text/plain")
         with pytest.raises(InsufficientFundsError, match="Insufficient token balance"):
-            DeepIdvHook(CONN_ID).create_session(Applicant("J", "D", "j@example.com",
-                                                          "+15550000001"))
+            DeepIdvHook(CONN_ID).create_session(
+                Applicant("J", "D", "j@example.com", "+15550000001")
+            )
         assert sandbox.store.balance(DEFAULT_API_KEY) == 0
 
 
@@ -89,8 +95,10 @@ def test_the_hook_rides_out_rate_limits(monkeypatch):
     with running_sandbox(config=SandboxConfig(rate_limit=20, rate_burst=1)) as sandbox:
         set_connection(monkeypatch, host=sandbox.url, password=DEFAULT_API_KEY)
         hook = DeepIdvHook(CONN_ID)
-        ids = {hook.create_session(Applicant("J", "D", f"j{n}@example.com", "+15550000001")).id
-               for n in range(5)}
+        ids = {
+            hook.create_session(Applicant("J", "D", f"j{n}@example.com", "+15550000001")).id
+            for n in range(5)
+        }
         assert len(ids) == 5 == len(sandbox.store.all_ids())
 
 
@@ -98,8 +106,10 @@ def test_injected_statuses_and_latency(sandbox):
     hook = DeepIdvHook(CONN_ID)
     hook.sleep = lambda seconds: None
     sandbox.sandbox.store  # noqa: B018 - the fixture's sandbox is running
-    faults = httpx.put(f"{sandbox.url}/_sandbox/faults",
-                       json={"latency": 0.2, "fail": [{"status": 503, "count": 2}]})
+    faults = httpx.put(
+        f"{sandbox.url}/_sandbox/faults",
+        json={"latency": 0.2, "fail": [{"status": 503, "count": 2}]},
+    )
     assert faults.json()["fail"][0]["count"] == 2
     started = time.monotonic()
     assert hook.list_sessions().sessions == []  # two 503s, then through
@@ -143,15 +153,21 @@ def test_hosted_flow_success_redirects_with_the_documented_parameters(sandbox):
         assert done.status_code == 303
         target = urlsplit(done.headers["location"])
         assert (target.scheme, target.netloc, target.path) == ("https", "app.test", "/cb")
-        assert parse_qs(target.query) == {"from": ["idv"], "session_id": [created["id"]],
-                                          "status": ["success"]}
+        assert parse_qs(target.query) == {
+            "from": ["idv"],
+            "session_id": [created["id"]],
+            "status": ["success"],
+        }
         record = manual.store.get(DEFAULT_API_KEY, created["id"])
         assert record is not None and record.record["status"] == "SUBMITTED"
 
 
 @pytest.mark.parametrize(
     ("ending", "status", "reason"),
-    [("face_mismatch", "failed", "face_mismatch"), ("user_cancelled", "abandoned", "user_cancelled")],
+    [
+        ("face_mismatch", "failed", "face_mismatch"),
+        ("user_cancelled", "abandoned", "user_cancelled"),
+    ],
 )
 def test_hosted_flow_failures_keep_the_session_pending(ending, status, reason):
     with running_sandbox(config=SandboxConfig(auto_submit_after=None)) as manual:
@@ -166,13 +182,18 @@ def test_hosted_flow_failures_keep_the_session_pending(ending, status, reason):
 
 def test_outcome_mix_is_reproducible_with_a_seed():
     def outcomes(seed: int) -> list[str]:
-        config = SandboxConfig(auto_submit_after=0, seed=seed,
-                               outcome_mix=parse_mix("clean_pass=1,face_mismatch=1,under_age=1"))
+        config = SandboxConfig(
+            auto_submit_after=0,
+            seed=seed,
+            outcome_mix=parse_mix("clean_pass=1,face_mismatch=1,under_age=1"),
+        )
         with running_sandbox(config=config) as sandbox:
             for n in range(12):
                 post(sandbox.url, {**BODY, "email": f"a{n}@example.com", "externalId": str(n)})
-            return [sandbox.store.get(DEFAULT_API_KEY, i).outcome  # type: ignore[union-attr]
-                    for i in sandbox.store.all_ids()]
+            return [
+                sandbox.store.get(DEFAULT_API_KEY, i).outcome  # type: ignore[union-attr]
+                for i in sandbox.store.all_ids()
+            ]
 
     first, again, other = outcomes(7), outcomes(7), outcomes(8)
     assert first == again != other
