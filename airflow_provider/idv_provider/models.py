@@ -24,10 +24,6 @@ class SessionState(StrEnum):
     def is_decided(self) -> bool:
         return self in {SessionState.APPROVED, SessionState.REJECTED, SessionState.VOIDED}
 
-    @property
-    def is_final(self) -> bool:
-        return self.is_decided or self is SessionState.EXPIRED
-
 
 class Decision(StrEnum):
     """What a reviewer or a policy decides about a submitted session."""
