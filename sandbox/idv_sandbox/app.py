@@ -8,6 +8,7 @@ says so, which the contract tests catch).
 from __future__ import annotations
 
 import asyncio
+import html
 import math
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -148,22 +149,21 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         return await api_call(request, SESSION, handle)
 
     # -- the applicant's hosted flow and the reviewer's console ------------------------
+    # API routes answer ApiError inside api_call; this handler serves the HTML pages.
+    @app.exception_handler(ApiError)
+    async def page_error(request: Request, exc: ApiError) -> HTMLResponse:
+        return HTMLResponse(f"<h1>{html.escape(exc.message)}</h1>", status_code=exc.status)
+
     @app.get("/session/{session_id}", response_class=HTMLResponse)
     async def hosted_flow(session_id: str) -> Response:
-        try:
-            return HTMLResponse(flow_page(sandbox.find(session_id)))
-        except ApiError as exc:
-            return HTMLResponse(f"<h1>{exc.message}</h1>", status_code=exc.status)
+        return HTMLResponse(flow_page(sandbox.find(session_id)))
 
     @app.post("/session/{session_id}")
     async def finish_flow(session_id: str, request: Request) -> Response:
         ending = str((await request.form()).get("ending", ""))
         if ending not in FLOW_ENDINGS:
-            return HTMLResponse("<h1>Unknown ending</h1>", status_code=400)
-        try:
-            stored = sandbox.find(session_id)
-        except ApiError as exc:
-            return HTMLResponse(f"<h1>{exc.message}</h1>", status_code=exc.status)
+            raise ApiError(400, "Unknown ending")
+        stored = sandbox.find(session_id)
         if stored.record["status"] == "PENDING":
             if ending == "success":
                 sandbox.submit(stored)
@@ -176,10 +176,7 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
 
     @app.get("/console/sessions/{session_id}", response_class=HTMLResponse)
     async def console(session_id: str) -> Response:
-        try:
-            return HTMLResponse(console_page(store, sandbox.find(session_id)))
-        except ApiError as exc:
-            return HTMLResponse(f"<h1>{exc.message}</h1>", status_code=exc.status)
+        return HTMLResponse(console_page(store, sandbox.find(session_id)))
 
     # -- switches for tests and demos (not part of the vendor API) -------------------
     @app.get("/_sandbox/faults")

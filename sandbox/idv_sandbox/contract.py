@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -64,10 +63,6 @@ class Contract:
         resource = Resource.from_contents(self.spec, default_specification=DRAFT202012)
         self._registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         self._validators: dict[str, Draft202012Validator] = {}
-
-    @cached_property
-    def components(self) -> dict[str, Any]:
-        return dict(self.spec.get("components", {}))
 
     def _validator(self, pointer: str) -> Draft202012Validator:
         if pointer not in self._validators:

@@ -105,7 +105,6 @@ def test_the_hook_rides_out_rate_limits(monkeypatch):
 def test_injected_statuses_and_latency(sandbox):
     hook = DeepIdvHook(CONN_ID)
     hook.sleep = lambda seconds: None
-    sandbox.sandbox.store  # noqa: B018 - the fixture's sandbox is running
     faults = httpx.put(
         f"{sandbox.url}/_sandbox/faults",
         json={"latency": 0.2, "fail": [{"status": 503, "count": 2}]},
@@ -217,3 +216,10 @@ def test_fail_rule_matching():
     rule = FailRule(status=503, method="POST", path_prefix="/v1/sessions")
     assert rule.matches("POST", "/v1/sessions") and not rule.matches("GET", "/v1/sessions")
     assert Faults.from_dict(Faults(fail=[rule]).to_dict()) == Faults(fail=[rule])
+
+
+def test_unknown_session_pages_are_404_and_escape_the_id(sandbox):
+    for path in ("/session/", "/console/sessions/"):
+        page = httpx.get(f"{sandbox.url}{path}%3Cscript%3Ex")
+        assert page.status_code == 404
+        assert "<script>" not in page.text and "&lt;script&gt;" in page.text
