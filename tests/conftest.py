@@ -13,7 +13,13 @@ os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 
 import pytest
 
-from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
+from idv_sandbox import (
+    DEFAULT_API_KEY,
+    MailSink,
+    RunningSandbox,
+    SandboxConfig,
+    running_sandbox,
+)
 
 API_URL = "https://api.deepidv.test"
 API_KEY = "sk_test_0123456789"
@@ -40,6 +46,15 @@ def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningSandbox]:
     with running_sandbox(config=SandboxConfig(auto_submit_after=0.3)) as running:
         set_connection(monkeypatch, host=running.url, password=DEFAULT_API_KEY)
         yield running
+
+
+@pytest.fixture
+def mail_sink(monkeypatch: pytest.MonkeyPatch) -> Iterator[MailSink]:
+    """A real SMTP server on loopback, and the ``smtp_default`` connection pointing at it."""
+    with MailSink() as sink:
+        from_email = "Acme Onboarding <onboarding@acme.test>"
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json(from_email))
+        yield sink
 
 
 class FakeTaskStateStore:

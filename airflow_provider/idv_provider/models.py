@@ -43,6 +43,8 @@ class Applicant:
     email: str
     phone: str
     external_id: str | None = None
+    #: language of the invite (BCP 47, e.g. "fr-CA"); not sent to the vendor
+    locale: str | None = None
 
 
 @dataclass(frozen=True)

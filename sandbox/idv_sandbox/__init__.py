@@ -1,7 +1,8 @@
-"""A local, stateful stand-in for the deepidv session API (like moto for AWS)."""
+"""A local, stateful stand-in for the deepidv session API (like moto for AWS), and a mail sink."""
 
 from idv_sandbox.app import create_app
 from idv_sandbox.faults import FailRule, Faults
+from idv_sandbox.mail import MailSink, ReceivedMail
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.server import RunningSandbox, running_sandbox
 from idv_sandbox.service import DEFAULT_API_KEY, Sandbox, SandboxConfig
@@ -11,7 +12,9 @@ __all__ = [
     "DEFAULT_API_KEY",
     "FailRule",
     "Faults",
+    "MailSink",
     "Outcome",
+    "ReceivedMail",
     "RunningSandbox",
     "Sandbox",
     "SandboxConfig",

@@ -59,6 +59,18 @@ def main(argv: list[str] | None = None) -> None:
         metavar="N",
         help="drop the connection after committing each of the next N creates",
     )
+    run.add_argument(
+        "--smtp-port",
+        type=int,
+        metavar="PORT",
+        help="also run an SMTP sink on this port that keeps the invites it receives",
+    )
+    run.add_argument(
+        "--mail-dir",
+        default="idv-sandbox-mail",
+        metavar="DIR",
+        help="where the SMTP sink writes each message as a .eml file",
+    )
     args = parser.parse_args(argv)
     try:
         mix = parse_mix(args.outcomes)
@@ -78,7 +90,14 @@ def main(argv: list[str] | None = None) -> None:
         rate_burst=args.rate_burst,
         faults=Faults(latency=args.latency, fail=fail, drop_after_create=args.drop_after_create),
     )
-    serve(args.db, config, host=args.host, port=args.port)
+    serve(
+        args.db,
+        config,
+        host=args.host,
+        port=args.port,
+        smtp_port=args.smtp_port,
+        mail_dir=args.mail_dir,
+    )
 
 
 if __name__ == "__main__":

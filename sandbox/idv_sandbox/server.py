@@ -75,7 +75,23 @@ def running_sandbox(
         store.close()
 
 
-def serve(db: str | Path, config: SandboxConfig, *, host: str, port: int) -> None:
-    """Serve in the foreground until interrupted."""
+def serve(
+    db: str | Path,
+    config: SandboxConfig,
+    *,
+    host: str,
+    port: int,
+    smtp_port: int | None = None,
+    mail_dir: str | Path = "idv-sandbox-mail",
+) -> None:
+    """Serve in the foreground until interrupted; with ``smtp_port``, a mail sink beside it."""
+    from idv_sandbox.mail import MailSink  # here: mail.py imports this module
+
     app = create_app(SandboxStore(db), config)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if smtp_port is None:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    with MailSink(mail_dir, host=host, port=smtp_port) as sink:
+        print(f"SMTP sink on {host}:{smtp_port}, keeping mail in {mail_dir}/; connection:")
+        print(f"  AIRFLOW_CONN_SMTP_DEFAULT='{sink.connection_json()}'")
+        uvicorn.run(app, host=host, port=port, log_level="info")

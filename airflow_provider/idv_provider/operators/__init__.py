@@ -1,3 +1,4 @@
+from idv_provider.operators.invites import SendInviteOperator
 from idv_provider.operators.sessions import CreateSessionOperator, DecideSessionOperator
 
-__all__ = ["CreateSessionOperator", "DecideSessionOperator"]
+__all__ = ["CreateSessionOperator", "DecideSessionOperator", "SendInviteOperator"]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from airflow.sdk import BaseOperator, Context
-from airflow.sdk.log import mask_secret
 
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks import IdvHook, get_idv_hook
+from idv_provider.invites import Invite, check_invite
 from idv_provider.links import SessionConsoleLink, push_console_url
 from idv_provider.models import Decision, SessionState, VerificationSession
+from idv_provider.operators.task_state import (
+    idempotency_key,
+    mask_rendered_pii,
+    send_invite_once,
+)
 from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.validation import validate_applicant, validate_https_url
@@ -20,39 +24,37 @@ from idv_provider.validation import validate_applicant, validate_https_url
 DEFAULT_CONN_ID = "deepidv_default"
 #: task_state_store key of the session a try created; read back by the next try.
 CREATED_SESSION_KEY = "idv_created_session"
-PII_FIELDS = ("first_name", "last_name", "email", "phone")
-
-
-def idempotency_key(context: Context) -> str:
-    """One key per task instance (not per try): every retry of the task sends the same."""
-    ti = context["ti"]
-    identity = f"{ti.dag_id}/{ti.run_id}/{ti.task_id}/{ti.map_index}"
-    return "airflow-" + hashlib.sha256(identity.encode()).hexdigest()[:48]
 
 
 class CreateSessionOperator(BaseOperator):
     """Create a hosted verification session for one applicant.
 
-    :param applicant: ``first_name``, ``last_name``, ``email``, ``phone`` (E.164) and an
-        optional ``external_id`` (your reference). Templated; map over a list of applicants
-        with ``.partial(...).expand(applicant=[...])``. The values are PII: they are masked
-        in logs and rendered fields and never returned.
+    :param applicant: ``first_name``, ``last_name``, ``email``, ``phone`` (E.164), and
+        optionally ``external_id`` (your reference) and ``locale`` (the invite's language,
+        e.g. ``fr-CA``). Templated; map over a list of applicants with
+        ``.partial(...).expand(applicant=[...])``. The values are PII: they are masked in logs
+        and rendered fields and never returned.
     :param workflow_id: the vendor workflow to run (optional).
     :param redirect_url: https:// URL the applicant returns to after the hosted flow.
-    :param send_email_invite: let the vendor email the invite.
-    :param send_phone_invite: let the vendor text the invite.
+    :param send_email_invite: let the vendor email the invite (default: yes, unless ``invite``
+        sends the email).
+    :param send_phone_invite: let the vendor text the invite (default: yes, unless ``invite``
+        sends the SMS).
+    :param invite: send your own branded invite (:class:`~idv_provider.invites.Invite`) right
+        after the session is created; its templates are checked before the create.
     :param conn_id: an Airflow connection of a supported vendor type (e.g. ``deepidv``).
 
-    Returns (XCom) ``{"session_id", "session_url", "status"}``. ``session_url`` is the
-    applicant's bearer link: hand it only to the applicant. The task's "Verification session"
-    link opens the session in the vendor's console instead.
+    Returns (XCom) ``{"session_id", "session_url", "status", "invite_channels"}``.
+    ``session_url`` is the applicant's bearer link: hand it only to the applicant. The task's
+    "Verification session" link opens the session in the vendor's console instead.
 
     Errors a retry cannot fix (invalid input, bad API key, no funds) fail the task at once;
     see :data:`idv_provider.retry.IDV_RETRY_POLICY` (pass ``retry_policy`` to change it).
 
     A retried task never creates a second session: the session id is kept in the task state
     store and reused, and the create carries an ``Idempotency-Key`` derived from the task
-    instance, which covers a crash between the vendor's answer and that store write.
+    instance, which covers a crash between the vendor's answer and that store write. The
+    invite channels already sent are kept there too, so a retry does not send them again.
     """
 
     template_fields: Sequence[str] = (
@@ -72,45 +74,68 @@ class CreateSessionOperator(BaseOperator):
         applicant: Mapping[str, Any],
         workflow_id: str | None = None,
         redirect_url: str | None = None,
-        send_email_invite: bool = True,
-        send_phone_invite: bool = True,
+        send_email_invite: bool | None = None,
+        send_phone_invite: bool | None = None,
+        invite: Invite | None = None,
         conn_id: str = DEFAULT_CONN_ID,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
         super().__init__(**kwargs)
+        if invite is not None and not isinstance(invite, Invite):
+            raise TypeError("invite must be an idv_provider.invites.Invite")
         self.applicant = applicant
         self.workflow_id = workflow_id
         self.redirect_url = redirect_url
         self.send_email_invite = send_email_invite
         self.send_phone_invite = send_phone_invite
+        self.invite = invite
         self.conn_id = conn_id
 
     def _do_render_template_fields(self, parent: Any, *args: Any, **kwargs: Any) -> None:
         # The one rendering step both plain and mapped tasks go through.
         super()._do_render_template_fields(parent, *args, **kwargs)
-        if parent is self and isinstance(self.applicant, Mapping):
-            for field in PII_FIELDS:
-                if isinstance(value := self.applicant.get(field), str) and value:
-                    mask_secret(value)
+        if parent is self:
+            mask_rendered_pii(self.applicant)
+
+    def _vendor_invites(self) -> tuple[bool, bool]:
+        """Whether the vendor sends its own invites; never on a channel ``invite`` covers."""
+        ours = set(self.invite.channels) if self.invite else set()
+        chosen = []
+        for field, value, channel in (
+            ("send_email_invite", self.send_email_invite, "email"),
+            ("send_phone_invite", self.send_phone_invite, "sms"),
+        ):
+            if value is None:
+                value = channel not in ours
+            elif value and channel in ours:
+                raise InvalidRequestError(
+                    f"{field} must be False when invite sends the {channel} itself: the "
+                    "applicant would get two invites"
+                )
+            chosen.append(bool(value))
+        return chosen[0], chosen[1]
 
     def execute(self, context: Context) -> dict[str, Any]:
         applicant = validate_applicant(self.applicant)
         redirect_url = validate_https_url(self.redirect_url, "redirect_url")
+        send_email_invite, send_phone_invite = self._vendor_invites()
+        if self.invite is not None:
+            check_invite(self.invite, applicant)
         hook = get_idv_hook(self.conn_id)
         store = context.get("task_state_store")
         saved = store.get(CREATED_SESSION_KEY) if store is not None else None
         if isinstance(saved, dict) and saved.get("session_id"):
             session = hook.get_session(str(saved["session_id"]))
-            url = saved.get("session_url")
+            url = str(saved["session_url"]) if saved.get("session_url") else None
             self.log.info("Reusing session %s created by an earlier try", session.id)
         else:
             session = hook.create_session(
                 applicant,
                 workflow_id=self.workflow_id,
                 redirect_url=redirect_url,
-                send_email_invite=bool(self.send_email_invite),
-                send_phone_invite=bool(self.send_phone_invite),
+                send_email_invite=send_email_invite,
+                send_phone_invite=send_phone_invite,
                 idempotency_key=idempotency_key(context),
             )
             url = session.url
@@ -118,7 +143,19 @@ class CreateSessionOperator(BaseOperator):
                 store.set(CREATED_SESSION_KEY, {"session_id": session.id, "session_url": url})
             self.log.info("Created %s session %s", session.vendor, session.id)
         push_console_url(context, hook, session.id)
-        return {"session_id": session.id, "session_url": url, "status": session.state.value}
+        invited: list[str] = []
+        if self.invite is not None:
+            if not url:
+                raise InvalidRequestError(
+                    f"{session.vendor} returned no session link for {session.id}: no invite sent"
+                )
+            invited = send_invite_once(context, self.invite, applicant, url)
+        return {
+            "session_id": session.id,
+            "session_url": url,
+            "status": session.state.value,
+            "invite_channels": invited,
+        }
 
 
 class DecideSessionOperator(BaseOperator):

@@ -1,0 +1,29 @@
+"""Branded invite messages (email and SMS) with the session link, in the applicant's language."""
+
+from idv_provider.invites.delivery import (
+    Invite,
+    SmsHook,
+    SmsMessage,
+    SmsSender,
+    check_invite,
+    deliver_invite,
+    prepare_invite,
+)
+from idv_provider.invites.rendering import InviteRenderer, InviteVariables, locale_chain
+from idv_provider.invites.sms import SmsEncoding, SmsLength, sms_length
+
+__all__ = [
+    "Invite",
+    "InviteRenderer",
+    "InviteVariables",
+    "SmsEncoding",
+    "SmsHook",
+    "SmsLength",
+    "SmsMessage",
+    "SmsSender",
+    "check_invite",
+    "deliver_invite",
+    "locale_chain",
+    "prepare_invite",
+    "sms_length",
+]
