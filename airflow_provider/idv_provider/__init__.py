@@ -14,7 +14,7 @@ def get_provider_info() -> dict[str, Any]:
         "package-name": "airflow-provider-idv",
         "name": "Identity verification (KYC) sessions",
         "description": "Create hosted identity-verification sessions, wait for the applicant "
-        "and record decisions (deepidv).",
+        "and record decisions (deepidv); send branded invites by email and SMS.",
         "versions": [__version__],
         "integrations": [
             {
@@ -27,7 +27,13 @@ def get_provider_info() -> dict[str, Any]:
             {"integration-name": "deepidv", "python-modules": ["idv_provider.hooks.deepidv"]}
         ],
         "operators": [
-            {"integration-name": "deepidv", "python-modules": ["idv_provider.operators.sessions"]}
+            {
+                "integration-name": "deepidv",
+                "python-modules": [
+                    "idv_provider.operators.sessions",
+                    "idv_provider.operators.invites",
+                ],
+            }
         ],
         "sensors": [
             {"integration-name": "deepidv", "python-modules": ["idv_provider.sensors.sessions"]}

@@ -67,6 +67,7 @@ def test_create_returns_only_id_url_and_status(api):
         "session_id": SESSION_ID,
         "session_url": created()["session_url"],
         "status": "pending",
+        "invite_channels": [],
     }
     assert "jane" not in json.dumps(result).lower()
 

@@ -190,10 +190,10 @@ def build_email(
     message["To"] = to
     message["Date"] = formatdate(usegmt=True)
     message["Message-ID"] = message_id
-    message["Content-Language"] = rendered.locale
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
+    message["Content-Language"] = rendered.locale  # after the content: set_content drops it
     return message
 
 
@@ -237,7 +237,7 @@ def deliver_invite(
             prepared.email,
             to=applicant.email,
             from_email=sender,
-            message_id=f"<invite.{invite_key(key, 'email')}@{domain}>",
+            message_id=f"<invite.{invite_key(key, 'email')[:32]}@{domain}>",
         )
         send_email(invite.smtp_conn_id, message)
         yield "email"
