@@ -1,7 +1,9 @@
-"""The demo: start the sandbox, run the onboarding DAG with ``airflow dags test``, report.
+"""The demo: start the sandbox and a local mail server, run the onboarding DAG with
+``airflow dags test``, and report what the sandbox recorded and where the invites landed.
 
-Everything lives under ``.demo/`` (Airflow home, SQLite files, the DAG run's log) and is made
-anew on each run. Usage: ``python examples/demo.py`` (``make demo`` runs it through tox).
+Everything lives under ``.demo/`` (Airflow home, SQLite files, the DAG run's log, the invites as
+.eml files) and is made anew on each run. Usage: ``python examples/demo.py`` (``make demo``
+runs it through tox).
 """
 
 from __future__ import annotations
@@ -58,16 +60,19 @@ def main() -> None:
         AIRFLOW__CORE__LOAD_EXAMPLES="False",
         AIRFLOW__LOGGING__LOGGING_LEVEL="INFO",
     )
-    from idv_sandbox import DEFAULT_API_KEY, SandboxConfig, running_sandbox
+    from idv_sandbox import DEFAULT_API_KEY, MailSink, SandboxConfig, running_sandbox
 
     log = WORK / "airflow.log"
     print(f"Preparing Airflow's metadata DB in {home} ...", flush=True)
     airflow("db", "migrate", log=log)
     config = SandboxConfig(auto_submit_after=AUTO_SUBMIT_AFTER)
-    with running_sandbox(WORK / "sandbox.db", config) as sandbox:
+    mail_dir = WORK / "mail"
+    with running_sandbox(WORK / "sandbox.db", config) as sandbox, MailSink(mail_dir) as mail:
         os.environ["AIRFLOW_CONN_DEEPIDV_DEFAULT"] = sandbox.connection_json()
+        os.environ["AIRFLOW_CONN_SMTP_DEFAULT"] = mail.connection_json()
         print(
-            f"Sandbox listening on {sandbox.url}; running `airflow dags test {DAG_ID}` ...",
+            f"Sandbox listening on {sandbox.url}, SMTP on {mail.host}:{mail.port}; "
+            f"running `airflow dags test {DAG_ID}` ...",
             flush=True,
         )
         airflow("dags", "test", DAG_ID, log=log)
@@ -84,6 +89,15 @@ def main() -> None:
             print(
                 f"{stored.record.get('externalId', '-'):<15} {session_id:<38} {history:<34} "
                 f"{result.get('decision', '-')} ({reasons})"
+            )
+        print(f"\nInvites received by the local SMTP server ({mail_dir.relative_to(REPO)}/):\n")
+        print(f"{'to':<36} {'language':<9} {'file':<20} subject")
+        for received in mail.messages:
+            message = received.message
+            path = received.path.relative_to(REPO) if received.path else "-"
+            print(
+                f"{message['To']:<36} {message['Content-Language']:<9} {path!s:<20} "
+                f"{message['Subject']}"
             )
 
 

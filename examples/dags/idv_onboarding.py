@@ -1,8 +1,9 @@
-"""Onboard applicants: create a verification session each, wait for them, then decide.
+"""Onboard applicants: create a verification session each, invite them, wait, then decide.
 
 Runs against deepidv, or the local sandbox (``make demo``), through the Airflow connection
-``deepidv_default``. The sandbox's auto mode reads the ``+tag`` of an applicant's email to pick
-the outcome of their hosted flow, so these applicants end differently on purpose.
+``deepidv_default``; the branded invite goes out in each applicant's language through the SMTP
+connection ``smtp_default``. The sandbox's auto mode reads the ``+tag`` of an applicant's email
+to pick the outcome of their hosted flow, so these applicants end differently on purpose.
 """
 
 from __future__ import annotations
@@ -11,11 +12,18 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import DAG
 
+from idv_provider.invites import Invite
 from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
 from idv_provider.policy import ThresholdPolicy
 from idv_provider.sensors import SessionSubmittedSensor
 
 CONN_ID = "deepidv_default"
+#: our own invite by email, instead of the vendor's (the SMS would need a sender: see README)
+INVITE = Invite(
+    company_name="Example Bank",
+    smtp_conn_id="smtp_default",
+    from_email="Example Bank <onboarding@example.com>",
+)
 
 APPLICANTS = [
     {
@@ -24,6 +32,7 @@ APPLICANTS = [
         "email": "ada@example.com",
         "phone": "+15550100001",
         "external_id": "applicant-001",
+        "locale": "en-GB",
     },
     {
         "first_name": "Alan",
@@ -31,6 +40,7 @@ APPLICANTS = [
         "email": "alan+face_mismatch@example.com",
         "phone": "+15550100002",
         "external_id": "applicant-002",
+        "locale": "fr-CA",
     },
     {
         "first_name": "Grace",
@@ -38,6 +48,7 @@ APPLICANTS = [
         "email": "grace+expired_document@example.com",
         "phone": "+15550100003",
         "external_id": "applicant-003",
+        "locale": "es",
     },
 ]
 
@@ -53,7 +64,7 @@ with DAG(
         task_id="create_session",
         conn_id=CONN_ID,
         redirect_url="https://example.com/verification-complete",
-        send_email_invite=False,
+        invite=INVITE,  # so the vendor's email invite is off by default
         send_phone_invite=False,
         # Safe to retry soon: a retried create reuses the session the first try made.
         retries=2,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from idv_sandbox import DEFAULT_API_KEY, Faults, SandboxConfig, running_sandbox
+from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[2]
@@ -45,14 +45,15 @@ def airflow_env(home: Path) -> dict[str, str]:
 
 def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_path: Path):
     """The connection drops after the first create is committed, on every attempt of its first
-    try: Airflow retries the task, and still exactly one session exists per applicant. Then:
-    no API key, email or phone in the output, XComs, rendered fields or logs."""
+    try: Airflow retries the task, and still exactly one session and one invite exist per
+    applicant. Then: no API key, email or phone in the output, XComs, rendered fields or logs."""
     # 4 drops = all attempts (1 + 3 hook retries) of the first create task's first try.
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
-    with running_sandbox(tmp_path / "sandbox.db", config) as sandbox:
+    with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
         env = {
             **airflow_env(airflow_home),
             "AIRFLOW_CONN_DEEPIDV_DEFAULT": sandbox.connection_json(),
+            "AIRFLOW_CONN_SMTP_DEFAULT": mail.connection_json(),
         }
         run = subprocess.run(
             [airflow_bin(), "dags", "test", "idv_onboarding"],
@@ -66,7 +67,7 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
         assert run.returncode == 0, output[-5000:]
         assert config.faults.drop_after_create == 0  # the fault really fired
         store = sandbox.store
-        outcome = {}
+        outcome, links = {}, {}
         for session_id in store.all_ids():
             stored = store.get(DEFAULT_API_KEY, session_id)
             assert stored is not None
@@ -74,8 +75,17 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
             assert history[:2] == ["PENDING", "SUBMITTED"], history
             assert len(history) == 3, history
             outcome[stored.record["externalId"]] = history[-1]
+            links[stored.applicant["email"]] = f"{sandbox.url}/session/{session_id}?"
         console_prefix = f"{sandbox.url}/console/sessions/"
     assert outcome == EXPECTED  # exactly one session per applicant, each decided
+    # exactly one invite per applicant, in their language, with their own session's link
+    invites = {tuple(m.rcpt_tos): m.message for m in mail.messages}
+    assert len(mail.messages) == len(invites) == len(APPLICANTS)
+    for applicant in APPLICANTS:
+        message = invites[(applicant["email"],)]
+        assert message["Content-Language"] == applicant["locale"].split("-")[0]
+        text = message.get_body(("plain",)).get_content()
+        assert links[applicant["email"]] in text and applicant["first_name"] in text
 
     db = sqlite3.connect(airflow_home / "airflow.db")
     tries = dict(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from airflow.sdk import DAG
 
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+README_PATH = Path(__file__).resolve().parents[2] / "README.md"
+README = README_PATH.read_text()
 SNIPPETS = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
 
 
@@ -18,7 +19,8 @@ def test_the_readme_has_snippets():
 
 @pytest.mark.parametrize("code", SNIPPETS, ids=[f"snippet-{i}" for i in range(len(SNIPPETS))])
 def test_snippet_runs(code, deepidv_conn):
-    namespace: dict[str, object] = {"__name__": "readme_snippet"}
+    # like a DAG file of its own, next to the README
+    namespace: dict[str, object] = {"__name__": "readme_snippet", "__file__": str(README_PATH)}
     exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our own README
     if "with DAG(" in code:
         dag = namespace["dag"]
