@@ -12,6 +12,7 @@ os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="idv-tests-airflow
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 
 import pytest
+import respx
 
 from idv_sandbox import (
     DEFAULT_API_KEY,
@@ -38,6 +39,13 @@ def deepidv_conn(monkeypatch: pytest.MonkeyPatch) -> str:
     """A deepidv connection to a (respx-mocked) API."""
     set_connection(monkeypatch, host=API_URL, password=API_KEY)
     return CONN_ID
+
+
+@pytest.fixture
+def api(deepidv_conn: str) -> Iterator[respx.MockRouter]:
+    """The deepidv API, mocked with respx (routes a test does not call are fine)."""
+    with respx.mock(base_url=API_URL, assert_all_called=False) as router:
+        yield router
 
 
 @pytest.fixture

@@ -6,29 +6,21 @@ import json
 
 import jinja2
 import pytest
-import respx
 from airflow.sdk.log import redact
 
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.invites import Invite
-from idv_provider.operators import CreateSessionOperator, SendInviteOperator
-from tests.conftest import API_URL, make_context
+from idv_provider.operators import SendInviteOperator
+from tests.conftest import make_context
 from tests.payloads import APPLICANT, created
+from tests.unit.test_operators import create_op
 
 SMTP = {"conn_type": "smtp", "host": "127.0.0.1", "port": 9, "extra": {"from_email": "a@b.test"}}
 
 
-@pytest.fixture
-def api(deepidv_conn: str, monkeypatch: pytest.MonkeyPatch):
+@pytest.fixture(autouse=True)
+def smtp_connection(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", json.dumps(SMTP))
-    with respx.mock(base_url=API_URL, assert_all_called=False) as router:
-        yield router
-
-
-def create_op(**kwargs) -> CreateSessionOperator:
-    return CreateSessionOperator(
-        task_id="create", applicant=kwargs.pop("applicant", APPLICANT), **kwargs
-    )
 
 
 @pytest.mark.parametrize(

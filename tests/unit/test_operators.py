@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import jinja2
 import pytest
-import respx
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout, TaskDeferred
 from airflow.sdk.log import redact
 
@@ -19,14 +18,8 @@ from idv_provider.operators.sessions import CREATED_SESSION_KEY, idempotency_key
 from idv_provider.policy import PolicyResult
 from idv_provider.sensors import SessionSubmittedSensor
 from idv_provider.triggers import SessionSubmittedTrigger
-from tests.conftest import API_URL, FakeTaskStateStore, make_context
+from tests.conftest import FakeTaskStateStore, make_context
 from tests.payloads import APPLICANT, SESSION_ID, created, detail
-
-
-@pytest.fixture
-def api(deepidv_conn: str):
-    with respx.mock(base_url=API_URL, assert_all_called=False) as router:
-        yield router
 
 
 def create_op(**kwargs) -> CreateSessionOperator:
