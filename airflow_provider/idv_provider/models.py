@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -131,3 +132,34 @@ def submission_outcome(
     if state is SessionState.UNKNOWN:
         return WaitOutcome.WAIT, f"{where}: status not known to this provider version; waiting."
     return WaitOutcome.WAIT, f"{where}: waiting for the applicant."
+
+
+@dataclass
+class BatchProgress:
+    """Where a wait for many sessions stands: which are submitted, which ended without a
+    submission (with the reason), which are still waited on. Ids only: no PII."""
+
+    submitted: list[str] = field(default_factory=list)
+    ended: dict[str, str] = field(default_factory=dict)
+    waiting: list[str] = field(default_factory=list)
+
+    def record(self, sessions: Iterable[VerificationSession], *, accept_decided: bool) -> None:
+        """Sort freshly read sessions into the three groups (replacing ``waiting``)."""
+        self.waiting = []
+        for session in sessions:
+            outcome, message = submission_outcome(session, accept_decided=accept_decided)
+            if outcome is WaitOutcome.DONE:
+                self.submitted.append(session.id)
+            elif outcome is WaitOutcome.FAILED:
+                self.ended[session.id] = message
+            else:
+                self.waiting.append(session.id)
+
+    def to_xcom(self) -> dict[str, Any]:
+        return {"submitted": self.submitted, "ended": self.ended, "waiting": self.waiting}
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.submitted)} submitted, {len(self.ended)} ended without a submission, "
+            f"{len(self.waiting)} still waiting"
+        )

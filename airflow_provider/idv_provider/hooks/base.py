@@ -6,7 +6,7 @@ import asyncio
 import email.utils
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
 from functools import cached_property
 from importlib.metadata import version
@@ -27,6 +27,7 @@ from idv_provider.exceptions import (
     ServerError,
     TransientError,
 )
+from idv_provider.hooks.pacing import RequestPacer, shared_pacer
 from idv_provider.models import (
     Applicant,
     Decision,
@@ -131,8 +132,9 @@ class IdvHook(BaseHook):
 
     Connection fields: ``password`` is the API key; ``host`` optionally overrides the vendor's
     base URL (a full URL such as ``http://127.0.0.1:8080`` for the sandbox); the extras
-    ``timeout`` (per-attempt timeout in seconds) and ``console_url`` (the reviewer's page of a
-    session, with ``{session_id}``).
+    ``timeout`` (per-attempt timeout in seconds), ``console_url`` (the reviewer's page of a
+    session, with ``{session_id}``) and ``rate_limit`` (requests a second: every hook of the
+    process using this account spaces its requests to stay under it).
 
     :param max_retries: retries after the first attempt for 429, 5xx, timeouts and connection
         errors (exponential backoff with full jitter, honouring ``Retry-After``).
@@ -198,6 +200,13 @@ class IdvHook(BaseHook):
         """A connection extra, under its plain name or the UI form's prefixed one."""
         extra = conn.extra_dejson
         return extra.get(name) or extra.get(f"extra__{self.conn_type}__{name}")
+
+    def pacer(self, conn: Connection) -> RequestPacer | None:
+        """The account's shared pacer when the connection sets ``rate_limit``."""
+        rate = self.conn_extra(conn, "rate_limit")
+        if not rate:
+            return None
+        return shared_pacer(self.base_url(conn), self.api_key(conn), float(rate))
 
     def timeout(self, conn: Connection) -> httpx.Timeout:
         seconds = float(self.conn_extra(conn, "timeout") or self.default_timeout)
@@ -270,10 +279,24 @@ class IdvHook(BaseHook):
             await response.aread()
             raise error_from_response(self.vendor, response)
 
-    def httpx_args(self, *, asynchronous: bool) -> dict[str, Any]:
-        """``httpx_args`` for a generated client: typed errors raised on any 4xx/5xx."""
-        hook = self._araise_for_status if asynchronous else self._raise_for_status
-        return {"event_hooks": {"response": [hook]}}
+    def httpx_args(self, conn: Connection, *, asynchronous: bool) -> dict[str, Any]:
+        """``httpx_args`` for a generated client: every request (retries too) paced when the
+        connection sets ``rate_limit``; typed errors raised on any 4xx/5xx."""
+        hooks: dict[str, list[Callable[..., Any]]] = {
+            "response": [self._araise_for_status if asynchronous else self._raise_for_status]
+        }
+        if (pacer := self.pacer(conn)) is not None:
+
+            def pace(request: httpx.Request) -> None:
+                if (wait := pacer.reserve()) > 0:
+                    self.sleep(wait)
+
+            async def apace(request: httpx.Request) -> None:
+                if (wait := pacer.reserve()) > 0:
+                    await self.async_sleep(wait)
+
+            hooks["request"] = [apace if asynchronous else pace]
+        return {"event_hooks": hooks}
 
     # -- the vendor-neutral interface the operators use; each vendor hook implements it ---
     def create_session(
@@ -299,5 +322,67 @@ class IdvHook(BaseHook):
     ) -> SessionPage:
         raise NotImplementedError
 
+    async def alist_sessions(
+        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+    ) -> SessionPage:
+        raise NotImplementedError
+
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         raise NotImplementedError
+
+    # -- many sessions at once, through the list endpoint --------------------------------
+    #: largest page the vendor's list endpoint serves
+    max_page_size: ClassVar[int] = 100
+
+    def find_sessions(self, session_ids: Iterable[str]) -> dict[str, VerificationSession]:
+        """The sessions among ``session_ids``, read page by page from the newest: about
+        ``len(session_ids) / page size`` calls instead of one per session. Ids not met in a
+        bounded number of pages are read one by one (an unknown one raises NotFoundError)."""
+        finder = SessionFinder(session_ids, self.max_page_size)
+        while finder.wants_page():
+            finder.take(self.list_sessions(limit=self.max_page_size, offset=finder.offset))
+        for session_id in finder.unseen():
+            finder.found[session_id] = self.get_session(session_id)
+        return finder.found
+
+    async def afind_sessions(self, session_ids: Iterable[str]) -> dict[str, VerificationSession]:
+        """The async twin of :meth:`find_sessions`."""
+        finder = SessionFinder(session_ids, self.max_page_size)
+        while finder.wants_page():
+            page = await self.alist_sessions(limit=self.max_page_size, offset=finder.offset)
+            finder.take(page)
+        for session_id in finder.unseen():
+            finder.found[session_id] = await self.aget_session(session_id)
+        return finder.found
+
+
+class SessionFinder:
+    """Walks the newest-first list until every wanted session has been seen.
+
+    Sessions created meanwhile shift the list down, so a page may repeat one already seen (it
+    is read again) but never skips one. The walk stops after twice the pages the wanted ids
+    would fill, plus a few, so that an old or unknown id costs one GET, not the whole account.
+    """
+
+    EXTRA_PAGES = 5
+
+    def __init__(self, session_ids: Iterable[str], page_size: int) -> None:
+        self.wanted = set(session_ids)
+        self.found: dict[str, VerificationSession] = {}
+        self.offset = 0
+        self.pages_left = 2 * -(-len(self.wanted) // page_size) + self.EXTRA_PAGES
+        self.more = bool(self.wanted)
+
+    def wants_page(self) -> bool:
+        return self.more and self.pages_left > 0 and len(self.found) < len(self.wanted)
+
+    def take(self, page: SessionPage) -> None:
+        self.pages_left -= 1
+        for session in page.sessions:
+            if session.id in self.wanted:
+                self.found[session.id] = session
+        self.offset += len(page.sessions)
+        self.more = page.has_more and bool(page.sessions)
+
+    def unseen(self) -> list[str]:
+        return sorted(self.wanted - self.found.keys())

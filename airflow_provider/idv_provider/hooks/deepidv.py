@@ -137,7 +137,7 @@ class DeepIdvHook(IdvHook):
             headers={"User-Agent": USER_AGENT},
             timeout=self.timeout(conn),
             raise_on_unexpected_status=True,
-            httpx_args=self.httpx_args(asynchronous=asynchronous),
+            httpx_args=self.httpx_args(conn, asynchronous=asynchronous),
         )
 
     @cached_property
@@ -206,23 +206,16 @@ class DeepIdvHook(IdvHook):
             detail = await self.arun(lambda: get_session.asyncio(session_id, client=client))
         return to_verification_session(self._parsed(detail, SessionDetail).session_record)
 
-    def list_sessions(
-        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
-    ) -> SessionPage:
-        """One page of sessions, optionally only those in ``state``."""
-        status: str | Unset = UNSET
-        if state is not None:
-            if state not in STATUS_BY_STATE:
-                raise InvalidRequestError(f"deepidv cannot list sessions by state {state.value!r}")
-            status = STATUS_BY_STATE[state]
-        page = self._parsed(
-            self.run(
-                lambda: list_sessions.sync(
-                    client=self.client, limit=limit, offset=offset, status=status
-                )
-            ),
-            SessionList,
-        )
+    @staticmethod
+    def _status_filter(state: SessionState | None) -> str | Unset:
+        if state is None:
+            return UNSET
+        if state not in STATUS_BY_STATE:
+            raise InvalidRequestError(f"deepidv cannot list sessions by state {state.value!r}")
+        return STATUS_BY_STATE[state]
+
+    def _page(self, parsed: object, limit: int, offset: int) -> SessionPage:
+        page = self._parsed(parsed, SessionList)
         sessions = [to_verification_session(item) for item in page.data]
         has_more = _opt(page.has_more)
         if has_more is None:
@@ -230,6 +223,32 @@ class DeepIdvHook(IdvHook):
         return SessionPage(
             sessions=sessions, total=_opt(page.total), has_more=has_more, offset=offset
         )
+
+    def list_sessions(
+        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+    ) -> SessionPage:
+        """One page of sessions, newest first, optionally only those in ``state``."""
+        status = self._status_filter(state)
+        parsed = self.run(
+            lambda: list_sessions.sync(
+                client=self.client, limit=limit, offset=offset, status=status
+            )
+        )
+        return self._page(parsed, limit, offset)
+
+    async def alist_sessions(
+        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+    ) -> SessionPage:
+        """The async twin of :meth:`list_sessions`."""
+        status = self._status_filter(state)
+        client = await self._async_client()
+        async with client:
+            parsed = await self.arun(
+                lambda: list_sessions.asyncio(
+                    client=client, limit=limit, offset=offset, status=status
+                )
+            )
+        return self._page(parsed, limit, offset)
 
     def iter_sessions(
         self, *, state: SessionState | None = None, page_size: int = 100

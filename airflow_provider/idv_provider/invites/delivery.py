@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
-from email.utils import formatdate, parseaddr
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
-
-from airflow.providers.smtp.hooks.smtp import SmtpHook
-from airflow.sdk import BaseHook
 
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.invites.rendering import (
@@ -24,6 +18,7 @@ from idv_provider.invites.rendering import (
 )
 from idv_provider.invites.sms import SmsEncoding
 from idv_provider.models import Applicant
+from idv_provider.smtp import build_email, message_id, send_email, sender_address, stable_key
 from idv_provider.validation import normalize_locale
 
 log = logging.getLogger(__name__)
@@ -151,61 +146,14 @@ def prepare_invite(
     return PreparedInvite(email=email, sms=sms)
 
 
-def sender_address(invite: Invite) -> str:
-    """``invite.from_email``, else the SMTP connection's ``from_email`` extra."""
-    address = invite.from_email
-    if not address:
-        extra = BaseHook.get_connection(invite.smtp_conn_id).extra_dejson
-        address = extra.get("from_email")
-    if not address or "@" not in parseaddr(str(address))[1]:
-        raise InvalidRequestError(
-            f"invite.from_email is not set and the SMTP connection {invite.smtp_conn_id!r} "
-            "has no valid from_email extra"
-        )
-    return str(address)
-
-
 def check_invite(invite: Invite, applicant: Applicant) -> None:
     """Render the invite with a stand-in link and resolve the sender: template, locale and
     configuration errors surface before any API call. (The SMS length is checked when the
     invite is sent, with the real link.)"""
     if "email" in invite.channels:
-        sender_address(invite)
+        sender_address(invite.smtp_conn_id, invite.from_email, "invite.from_email")
     placeholder = "https://verify.example.invalid/session/00000000-0000-0000-0000-000000000000"
     prepare_invite(invite, applicant, placeholder, check_sms_length=False)
-
-
-def invite_key(key: str, channel: str) -> str:
-    """The same for every retry of one invite on one channel."""
-    return hashlib.sha256(f"{key}/{channel}".encode()).hexdigest()[:48]
-
-
-def build_email(
-    rendered: RenderedEmail, *, to: str, from_email: str, message_id: str
-) -> EmailMessage:
-    """A multipart/alternative message: the plain-text part first, the HTML part preferred."""
-    message = EmailMessage()
-    message["Subject"] = rendered.subject
-    message["From"] = from_email
-    message["To"] = to
-    message["Date"] = formatdate(usegmt=True)
-    message["Message-ID"] = message_id
-    message["Auto-Submitted"] = "auto-generated"
-    message.set_content(rendered.text)
-    message.add_alternative(rendered.html, subtype="html")
-    message["Content-Language"] = rendered.locale  # after the content: set_content drops it
-    return message
-
-
-def send_email(smtp_conn_id: str, message: EmailMessage) -> None:
-    """Send through the Airflow SMTP connection (host, port, TLS and login come from it)."""
-    with SmtpHook(smtp_conn_id=smtp_conn_id) as smtp:
-        # SmtpHook.send_email_smtp builds an HTML-only message; the hook still opens, secures
-        # and logs in the connection, and its client sends our two-part message.
-        client = smtp._smtp_client
-        if client is None:  # pragma: no cover - get_conn() raises instead
-            raise InvalidRequestError(f"SMTP connection {smtp_conn_id!r} did not open")
-        client.send_message(message)
 
 
 def send_sms(sender: SmsSender, message: SmsMessage) -> None:
@@ -230,14 +178,16 @@ def deliver_invite(
     (it makes the Message-ID and the SMS idempotency key).
     """
     prepared = prepare_invite(invite, applicant, session_url)
-    if prepared.email is not None and "email" not in skip:
-        sender = sender_address(invite)
-        domain = parseaddr(sender)[1].rpartition("@")[2]
+    if (email := prepared.email) is not None and "email" not in skip:
+        sender = sender_address(invite.smtp_conn_id, invite.from_email, "invite.from_email")
         message = build_email(
-            prepared.email,
+            subject=email.subject,
+            text=email.text,
+            html=email.html,
             to=applicant.email,
-            from_email=sender,
-            message_id=f"<invite.{invite_key(key, 'email')[:32]}@{domain}>",
+            sender=sender,
+            message_id=message_id(key, "invite", sender),
+            language=email.locale,
         )
         send_email(invite.smtp_conn_id, message)
         yield "email"
@@ -252,7 +202,7 @@ def deliver_invite(
                 locale=sms.locale,
                 encoding=sms.length.encoding,
                 segments=sms.length.segments,
-                idempotency_key=invite_key(key, "sms"),
+                idempotency_key=stable_key(key, "invite-sms"),
             ),
         )
         yield "sms"

@@ -1,3 +1,4 @@
+from idv_provider.triggers.batch import SessionsSubmittedTrigger
 from idv_provider.triggers.sessions import SessionSubmittedTrigger
 
-__all__ = ["SessionSubmittedTrigger"]
+__all__ = ["SessionSubmittedTrigger", "SessionsSubmittedTrigger"]

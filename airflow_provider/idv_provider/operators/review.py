@@ -1,0 +1,172 @@
+"""Periodic review: decide every submitted session by a policy, page by page, and report."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from airflow.sdk import BaseOperator, Context
+
+from idv_provider.exceptions import ConflictError, InvalidRequestError, NotFoundError
+from idv_provider.hooks import IdvHook, get_idv_hook
+from idv_provider.models import Decision, SessionState, VerificationSession
+from idv_provider.operators.sessions import DEFAULT_CONN_ID
+from idv_provider.operators.task_state import idempotency_key
+from idv_provider.policy import Policy, ThresholdPolicy
+from idv_provider.retry import IDV_RETRY_POLICY
+from idv_provider.review import ReviewSummary
+from idv_provider.smtp import build_email, message_id, send_email, sender_address
+
+#: task_state_store key of the review's running summary, so a retry continues it
+REVIEW_STATE_KEY = "idv_review_summary"
+
+
+class ReviewSessionsOperator(BaseOperator):
+    """Decide every session the applicants have submitted, by ``policy``, and report.
+
+    Sessions are read from the vendor's list, filtered on submitted, a page at a time, and
+    decided from the analysis in the listing (one write per decision; a session listed without
+    its analysis is read once more). Memory stays at one page however many sessions wait.
+    Sessions the policy sends to manual review stay submitted and are reported with their
+    reasons; a session decided by someone else meanwhile is skipped and reported.
+
+    :param policy: a callable ``VerificationSession -> PolicyResult`` (default
+        :class:`~idv_provider.policy.ThresholdPolicy`).
+    :param page_size: sessions per list call (at most the vendor's maximum).
+    :param max_sessions: review at most this many per run (the rest wait for the next run).
+    :param report_path: write the Markdown report there (templated, e.g. with ``{{ ts_nodash }}``).
+    :param report_to: also email the report (Markdown and HTML) to these addresses, through
+        ``smtp_conn_id``; ``from_email`` defaults to the connection's ``from_email`` extra.
+
+    Returns the summary: ``{"counts", "manual_review" (first 100, with reasons),
+    "manual_review_total", "skipped", "report_path"}``: session ids and reasons, no PII.
+    """
+
+    template_fields: Sequence[str] = ("conn_id", "report_path", "report_to")
+    ui_color = "#eef8ee"
+
+    def __init__(
+        self,
+        *,
+        policy: Policy | None = None,
+        conn_id: str = DEFAULT_CONN_ID,
+        page_size: int = 100,
+        max_sessions: int | None = None,
+        report_path: str | None = None,
+        report_to: str | Sequence[str] | None = None,
+        smtp_conn_id: str = "smtp_default",
+        from_email: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
+        super().__init__(**kwargs)
+        if not isinstance(page_size, int) or page_size < 1:
+            raise InvalidRequestError("page_size must be a positive integer")
+        if max_sessions is not None and (not isinstance(max_sessions, int) or max_sessions < 1):
+            raise InvalidRequestError("max_sessions must be a positive integer when given")
+        self.policy = policy or ThresholdPolicy()
+        self.conn_id = conn_id
+        self.page_size = page_size
+        self.max_sessions = max_sessions
+        self.report_path = report_path
+        self.report_to = report_to
+        self.smtp_conn_id = smtp_conn_id
+        self.from_email = from_email
+
+    def execute(self, context: Context) -> dict[str, Any]:
+        hook = get_idv_hook(self.conn_id)
+        store = context.get("task_state_store")
+        summary = ReviewSummary.from_state(store.get(REVIEW_STATE_KEY) if store else None)
+        started = datetime.now(UTC)
+        for page in self._submitted_pages(hook, summary):
+            for session in page:
+                self._review(hook, session, summary)
+            if store is not None:
+                store.set(REVIEW_STATE_KEY, summary.to_state())
+            self.log.info("Reviewed %d sessions so far: %s", summary.reviewed, summary.counts())
+        report = {
+            "dag_id": context["ti"].dag_id,
+            "run_id": context["ti"].run_id,
+            "vendor": hook.vendor,
+            "started": started.isoformat(timespec="seconds"),
+            "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        path = self._write_report(summary, report)
+        if self.report_to:
+            self._email_report(summary, report, idempotency_key(context))
+        return summary.to_xcom(path)
+
+    def _submitted_pages(
+        self, hook: IdvHook, summary: ReviewSummary
+    ) -> Iterator[list[VerificationSession]]:
+        """Pages of submitted sessions not reviewed yet in this run.
+
+        Decided sessions leave the submitted list while we walk it, so the next page starts
+        after the sessions left submitted (manual review), which sort before any unseen one.
+        """
+        page_size = min(self.page_size, hook.max_page_size)
+        seen: set[str] = set()
+        left_submitted = 0
+        budget = self.max_sessions
+        while budget is None or budget > 0:
+            page = hook.list_sessions(
+                state=SessionState.SUBMITTED, limit=page_size, offset=left_submitted
+            )
+            fresh = [s for s in page.sessions if s.id not in seen][:budget]
+            if not fresh:
+                return
+            seen.update(s.id for s in fresh)
+            yield fresh
+            left_submitted += sum(1 for s in fresh if s.id in summary.manual_review)
+            if budget is not None:
+                budget -= len(fresh)
+            if not page.has_more:
+                return
+
+    def _review(self, hook: IdvHook, session: VerificationSession, summary: ReviewSummary) -> None:
+        if session.analysis is None:  # a vendor whose listing leaves the analysis out
+            session = hook.get_session(session.id)
+        result = self.policy(session)
+        if result.decision is Decision.MANUAL_REVIEW:
+            summary.manual_review[session.id] = {
+                "reasons": result.reasons,
+                "console_url": hook.console_url(session.id),
+            }
+            return
+        try:
+            hook.decide(session.id, result.decision)
+        except (ConflictError, NotFoundError) as exc:
+            summary.skipped[session.id] = str(exc)
+            return
+        summary.manual_review.pop(session.id, None)
+        summary.record_decision(result.decision)
+
+    def _write_report(self, summary: ReviewSummary, report: dict[str, Any]) -> str | None:
+        if not self.report_path:
+            return None
+        path = Path(self.report_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as f:
+            f.write(summary.render("md", **report))
+        os.replace(f.name, path)  # readers never see half a report
+        self.log.info("Review report written to %s", path)
+        return str(path)
+
+    def _email_report(self, summary: ReviewSummary, report: dict[str, Any], key: str) -> None:
+        sender = sender_address(self.smtp_conn_id, self.from_email, "from_email")
+        to = [self.report_to] if isinstance(self.report_to, str) else list(self.report_to or [])
+        counts = ", ".join(f"{n} {outcome}" for outcome, n in summary.counts().items())
+        message = build_email(
+            subject=f"Verification review {report['run_id']}: {counts}",
+            text=summary.render("md", **report),
+            html=summary.render("html", **report),
+            to=", ".join(to),
+            sender=sender,
+            message_id=message_id(key, "review", sender),
+            language="en",
+        )
+        send_email(self.smtp_conn_id, message)

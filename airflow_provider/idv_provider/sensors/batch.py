@@ -1,0 +1,97 @@
+"""Sensor that waits for many applicants at once, a page of the list endpoint at a time."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
+from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
+
+from idv_provider.exceptions import InvalidRequestError
+from idv_provider.hooks import get_idv_hook
+from idv_provider.models import BatchProgress
+from idv_provider.operators.sessions import DEFAULT_CONN_ID
+from idv_provider.retry import IDV_RETRY_POLICY
+from idv_provider.triggers.batch import SessionsSubmittedTrigger
+
+
+class SessionsSubmittedSensor(BaseSensorOperator):
+    """Wait until none of ``session_ids`` is still waiting for its applicant.
+
+    One poll reads the sessions through the vendor's list endpoint, about N / page size calls
+    for N sessions, where a ``SessionSubmittedSensor`` per session costs N calls and N worker
+    slots (or triggers). A session that ends without a submission (rejected, voided, expired,
+    or decided unless ``accept_decided``) does not fail the batch: it is reported under
+    ``ended`` with the reason. Works in ``poke``, ``reschedule`` and deferrable mode.
+
+    Returns ``{"submitted": [ids], "ended": {id: reason}, "waiting": []}``; on a timeout the
+    task fails, saying how many were still waiting.
+    """
+
+    template_fields: Sequence[str] = ("session_ids", "conn_id")
+
+    def __init__(
+        self,
+        *,
+        session_ids: Iterable[str] | str,
+        conn_id: str = DEFAULT_CONN_ID,
+        accept_decided: bool = False,
+        deferrable: bool = conf.getboolean("operators", "default_deferrable", fallback=False),
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
+        super().__init__(**kwargs)
+        self.session_ids = session_ids
+        self.conn_id = conn_id
+        self.accept_decided = accept_decided
+        self.deferrable = deferrable
+
+    def _ids(self) -> list[str]:
+        ids = self.session_ids
+        if isinstance(ids, str) or not isinstance(ids, Iterable):
+            raise InvalidRequestError("session_ids must be a list of session ids")
+        unique = list(dict.fromkeys(ids))  # also resolves a lazy XCom sequence
+        if not unique or not all(isinstance(i, str) and i.strip() for i in unique):
+            raise InvalidRequestError("session_ids must be a non-empty list of non-empty strings")
+        return unique
+
+    def poke(self, context: Context) -> PokeReturnValue:
+        hook = get_idv_hook(self.conn_id)
+        progress = BatchProgress()
+        sessions = hook.find_sessions(self._ids()).values()
+        progress.record(sessions, accept_decided=self.accept_decided)
+        self.log.info("%s", progress.describe())
+        return PokeReturnValue(is_done=not progress.waiting, xcom_value=progress.to_xcom())
+
+    def execute(self, context: Context) -> Any:
+        if not self.deferrable:
+            return super().execute(context)
+        first = self.poke(context)  # no deferral when every applicant is already done
+        if first.is_done:
+            return first.xcom_value
+        self.defer(
+            trigger=SessionsSubmittedTrigger(
+                conn_id=self.conn_id,
+                session_ids=self._ids(),
+                end_time=time.time() + self.timeout,
+                poll_interval=self.poke_interval,
+                accept_decided=self.accept_decided,
+            ),
+            method_name="execute_complete",
+            timeout=timedelta(seconds=self.timeout),
+        )
+
+    def execute_complete(self, context: Context, event: dict[str, Any] | None = None) -> Any:
+        """Resume after the trigger; anything but a well-formed success fails the task."""
+        event = event if isinstance(event, dict) else {}
+        status, progress = event.get("status"), event.get("progress")
+        message = event.get("message") or f"unexpected trigger event {event!r}"
+        if status == "success" and isinstance(progress, dict) and not progress.get("waiting"):
+            self.log.info("%s", message)
+            return progress
+        if status == "timeout":
+            raise AirflowSensorTimeout(message)
+        raise AirflowException(message)

@@ -1,0 +1,75 @@
+"""Trigger that waits, in the triggerer, for many applicants at once through the list endpoint."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from airflow.triggers.base import BaseTrigger, TriggerEvent
+
+from idv_provider.hooks import aget_idv_hook
+from idv_provider.models import BatchProgress
+
+
+class SessionsSubmittedTrigger(BaseTrigger):
+    """Poll a set of sessions, a page of the list at a time, until none is left waiting.
+
+    Each poll reads only the sessions still waited on, so a poll over N sessions costs about
+    N / page size calls. Fires one event ``{"status": "success" | "timeout" | "error",
+    "message", "progress"}`` where ``progress`` holds the ``submitted`` ids, the ``ended``
+    ones (id → reason) and those still ``waiting``.
+    """
+
+    def __init__(
+        self,
+        *,
+        conn_id: str,
+        session_ids: list[str],
+        end_time: float,
+        poll_interval: float = 60.0,
+        accept_decided: bool = False,
+    ) -> None:
+        super().__init__()
+        self.conn_id = conn_id
+        self.session_ids = list(session_ids)
+        self.end_time = end_time
+        self.poll_interval = poll_interval
+        self.accept_decided = accept_decided
+
+    def serialize(self) -> tuple[str, dict[str, Any]]:
+        return (
+            f"{type(self).__module__}.{type(self).__qualname__}",
+            {
+                "conn_id": self.conn_id,
+                "session_ids": self.session_ids,
+                "end_time": self.end_time,
+                "poll_interval": self.poll_interval,
+                "accept_decided": self.accept_decided,
+            },
+        )
+
+    async def run(self) -> AsyncIterator[TriggerEvent]:
+        progress = BatchProgress(waiting=list(self.session_ids))
+        try:
+            hook = await aget_idv_hook(self.conn_id)
+            while True:
+                found = await hook.afind_sessions(progress.waiting)
+                progress.record(found.values(), accept_decided=self.accept_decided)
+                self.log.info("%s", progress.describe())
+                if not progress.waiting:
+                    yield self._event("success", progress.describe(), progress)
+                    return
+                remaining = self.end_time - time.time()
+                if remaining <= 0:
+                    message = f"Not every session was submitted in time: {progress.describe()}."
+                    yield self._event("timeout", message, progress)
+                    return
+                await asyncio.sleep(min(self.poll_interval, remaining))
+        except Exception as exc:  # the worker turns this into a task failure with the message
+            yield self._event("error", f"{type(exc).__name__}: {exc}", progress)
+
+    @staticmethod
+    def _event(status: str, message: str, progress: BatchProgress) -> TriggerEvent:
+        return TriggerEvent({"status": status, "message": message, "progress": progress.to_xcom()})
