@@ -75,7 +75,7 @@ class FakeTaskStateStore:
         return self.values.get(key, default)
 
     def set(self, key: str, value: Any) -> None:
-        self.values[key] = value
+        self.values[key] = json.loads(json.dumps(value))  # stored as JSON, like Airflow's
 
 
 class FakeTI:

@@ -32,14 +32,21 @@ def get_provider_info() -> dict[str, Any]:
                 "python-modules": [
                     "idv_provider.operators.sessions",
                     "idv_provider.operators.invites",
+                    "idv_provider.operators.review",
                 ],
             }
         ],
         "sensors": [
-            {"integration-name": "deepidv", "python-modules": ["idv_provider.sensors.sessions"]}
+            {
+                "integration-name": "deepidv",
+                "python-modules": ["idv_provider.sensors.sessions", "idv_provider.sensors.batch"],
+            }
         ],
         "triggers": [
-            {"integration-name": "deepidv", "python-modules": ["idv_provider.triggers.sessions"]}
+            {
+                "integration-name": "deepidv",
+                "python-modules": ["idv_provider.triggers.sessions", "idv_provider.triggers.batch"],
+            }
         ],
         "extra-links": ["idv_provider.links.SessionConsoleLink"],
         "connection-types": [
@@ -61,6 +68,12 @@ def get_provider_info() -> dict[str, Any]:
                         "description": "The reviewer's page of a session, with {session_id}. "
                         "Defaults to deepidv's dashboard when the base URL is the vendor's.",
                         "schema": {"type": ["string", "null"]},
+                    },
+                    "rate_limit": {
+                        "label": "Rate limit (requests/second)",
+                        "description": "Space this account's requests from every task of a "
+                        "worker to stay under the vendor's limit. Empty: no pacing.",
+                        "schema": {"type": ["number", "null"], "exclusiveMinimum": 0},
                     },
                     "timeout": {
                         "label": "Timeout (seconds)",

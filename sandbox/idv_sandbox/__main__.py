@@ -60,6 +60,13 @@ def main(argv: list[str] | None = None) -> None:
         help="drop the connection after committing each of the next N creates",
     )
     run.add_argument(
+        "--seed-submitted",
+        type=int,
+        default=0,
+        metavar="N",
+        help="start with N submitted sessions (for the first API key): a backlog to review",
+    )
+    run.add_argument(
         "--smtp-port",
         type=int,
         metavar="PORT",
@@ -97,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
         port=args.port,
         smtp_port=args.smtp_port,
         mail_dir=args.mail_dir,
+        seed_submitted=args.seed_submitted,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import html
 import math
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -58,11 +59,14 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
     faults = FaultState(config.faults)
     limiter = RateLimiter(config.rate_limit, config.rate_burst) if config.rate_limit else None
     app = FastAPI(title="deepidv sandbox", docs_url=None, redoc_url=None, openapi_url=None)
+    #: API requests answered, by API key and "METHOD path": what a client really cost
+    requests: Counter[tuple[str, str]] = Counter()
     app.state.sandbox = sandbox
     app.state.faults = faults
 
     async def api_call(request: Request, path: str, handler: Handler) -> Response:
         method = request.method
+        requests[request.headers.get("x-api-key") or "", f"{method} {path}"] += 1
         try:
             key = request.headers.get("x-api-key") or ""
             if key not in config.api_keys:
@@ -198,6 +202,29 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         tokens = (await request.json()).get("tokens")
         store.set_balance(api_key, None if tokens is None else int(tokens))
         return {"api_key": api_key, "tokens": store.balance(api_key)}
+
+    @app.get("/_sandbox/stats")
+    async def get_stats() -> dict[str, Any]:
+        by_key: dict[str, dict[str, int]] = {}
+        for (key, call), count in sorted(requests.items()):
+            by_key.setdefault(key, {})[call] = count
+        return {"requests": by_key, "total": sum(requests.values())}
+
+    @app.delete("/_sandbox/stats")
+    async def clear_stats() -> dict[str, Any]:
+        requests.clear()
+        return {"requests": {}, "total": 0}
+
+    @app.post("/_sandbox/seed")
+    async def seed(request: Request) -> dict[str, Any]:
+        body = await request.json()
+        key = body.get("api_key") or min(config.api_keys)
+        if key not in config.api_keys:
+            raise ApiError(400, "api_key is not one the sandbox accepts")
+        base_url = str(request.base_url).rstrip("/")
+        count, submitted = int(body.get("count", 1)), bool(body.get("submitted", True))
+        ids = await asyncio.to_thread(sandbox.seed, key, count, base_url, submitted=submitted)
+        return {"api_key": key, "session_ids": ids}
 
     @app.get("/healthz")
     async def health() -> dict[str, str]:

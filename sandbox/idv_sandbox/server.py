@@ -83,11 +83,15 @@ def serve(
     port: int,
     smtp_port: int | None = None,
     mail_dir: str | Path = "idv-sandbox-mail",
+    seed_submitted: int = 0,
 ) -> None:
     """Serve in the foreground until interrupted; with ``smtp_port``, a mail sink beside it."""
     from idv_sandbox.mail import MailSink  # here: mail.py imports this module
 
     app = create_app(SandboxStore(db), config)
+    if seed_submitted:
+        base_url = f"http://{host}:{port}"
+        app.state.sandbox.seed(min(config.api_keys), seed_submitted, base_url)
     if smtp_port is None:
         uvicorn.run(app, host=host, port=port, log_level="info")
         return

@@ -154,6 +154,25 @@ class Sandbox:
         except InsufficientTokens:
             raise ApiError(402, "Insufficient token balance", plain_text=True) from None
 
+    def seed(self, api_key: str, count: int, base_url: str, *, submitted: bool = True) -> list[str]:
+        """Create ``count`` sessions for made-up applicants (outcomes drawn from the mix) and,
+        with ``submitted``, complete their flows: a backlog for a review to work through."""
+        ids = []
+        first = len(self.store.all_ids())
+        for n in range(first + 1, first + count + 1):
+            body = {
+                "firstName": "Seed",
+                "lastName": f"Applicant {n}",
+                "email": f"applicant{n:06d}@example.com",
+                "phone": f"+1555{n:07d}",
+                "externalId": f"seed-{n:06d}",
+            }
+            session_id = str(self.create(api_key, body, base_url, None)["id"])
+            if submitted and (stored := self.store.get(api_key, session_id)) is not None:
+                self.submit(stored)
+            ids.append(session_id)
+        return ids
+
     def advance(self, api_key: str) -> None:
         """Auto mode: complete the flow of every PENDING session old enough."""
         delay = self.config.auto_submit_after

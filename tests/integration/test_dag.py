@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -12,35 +11,13 @@ from pathlib import Path
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
+from tests.integration.conftest import REPO, airflow_bin, airflow_env
 
 pytestmark = pytest.mark.integration
-REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "examples" / "dags"))
 from idv_onboarding import APPLICANTS  # noqa: E402
 
 EXPECTED = {"applicant-001": "VERIFIED", "applicant-002": "REJECTED", "applicant-003": "REJECTED"}
-
-
-@pytest.fixture(scope="module")
-def airflow_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("airflow-home")
-    subprocess.run(
-        [airflow_bin(), "db", "migrate"], env=airflow_env(home), check=True, capture_output=True
-    )
-    return home
-
-
-def airflow_bin() -> str:
-    return str(Path(sys.executable).parent / "airflow")
-
-
-def airflow_env(home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "AIRFLOW_HOME": str(home),
-        "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "examples" / "dags"),
-        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-    }
 
 
 def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_path: Path):

@@ -1,4 +1,10 @@
 from idv_provider.operators.invites import SendInviteOperator
+from idv_provider.operators.review import ReviewSessionsOperator
 from idv_provider.operators.sessions import CreateSessionOperator, DecideSessionOperator
 
-__all__ = ["CreateSessionOperator", "DecideSessionOperator", "SendInviteOperator"]
+__all__ = [
+    "CreateSessionOperator",
+    "DecideSessionOperator",
+    "ReviewSessionsOperator",
+    "SendInviteOperator",
+]

@@ -82,12 +82,16 @@ class ReviewSessionsOperator(BaseOperator):
         store = context.get("task_state_store")
         summary = ReviewSummary.from_state(store.get(REVIEW_STATE_KEY) if store else None)
         started = datetime.now(UTC)
-        for page in self._submitted_pages(hook, summary):
-            for session in page:
-                self._review(hook, session, summary)
+        try:
+            for page in self._submitted_pages(hook, summary):
+                for session in page:
+                    self._review(hook, session, summary)
+                if store is not None:
+                    store.set(REVIEW_STATE_KEY, summary.to_state())
+                self.log.info("Reviewed %d sessions so far: %s", summary.reviewed, summary.counts())
+        finally:  # a failed try still hands its decisions to the next one
             if store is not None:
                 store.set(REVIEW_STATE_KEY, summary.to_state())
-            self.log.info("Reviewed %d sessions so far: %s", summary.reviewed, summary.counts())
         report = {
             "dag_id": context["ti"].dag_id,
             "run_id": context["ti"].run_id,

@@ -1,0 +1,34 @@
+"""Airflow for the DAG tests: a metadata DB of its own, the example DAGs, env connections."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def airflow_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("airflow-home")
+    subprocess.run(
+        [airflow_bin(), "db", "migrate"], env=airflow_env(home), check=True, capture_output=True
+    )
+    return home
+
+
+def airflow_bin() -> str:
+    return str(Path(sys.executable).parent / "airflow")
+
+
+def airflow_env(home: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "examples" / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+    }
