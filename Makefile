@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 TOX := $(VENV)/bin/tox
 
-.PHONY: demo test lint type generate clean
+.PHONY: demo test lint type generate bench clean
 
 $(TOX):
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ demo: $(TOX)
 test: $(TOX)
 	$(TOX) run -e lint,type,test
 
-lint type generate: $(TOX)
+lint type generate bench: $(TOX)
 	$(TOX) run -e $@
 
 clean:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import random
+import ssl
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cache, cached_property
 from importlib.metadata import version
 from typing import Any, ClassVar, TypeVar
 
@@ -41,6 +42,13 @@ T = TypeVar("T")
 #: A Retry-After above this many seconds is clamped: a task should not sleep for minutes.
 MAX_RETRY_AFTER = 60.0
 USER_AGENT = f"airflow-provider-idv/{version('airflow-provider-idv')}"
+
+
+@cache
+def shared_ssl_context() -> ssl.SSLContext:
+    """One verifying SSL context for every client of the process: loading the CA bundle costs
+    tens of milliseconds, which a triggerer polling many sessions would pay on every poll."""
+    return httpx.create_ssl_context()
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
@@ -333,6 +341,18 @@ class IdvHook(BaseHook):
     # -- many sessions at once, through the list endpoint --------------------------------
     #: largest page the vendor's list endpoint serves
     max_page_size: ClassVar[int] = 100
+
+    def iter_sessions(
+        self, *, state: SessionState | None = None, page_size: int = 100
+    ) -> Iterator[VerificationSession]:
+        """Every session (in ``state``), page by page."""
+        offset = 0
+        while True:
+            page = self.list_sessions(state=state, limit=page_size, offset=offset)
+            yield from page.sessions
+            if not page.has_more or not page.sessions:
+                return
+            offset += len(page.sessions)
 
     def find_sessions(self, session_ids: Iterable[str]) -> dict[str, VerificationSession]:
         """The sessions among ``session_ids``, read page by page from the newest: about

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, ClassVar, TypeVar
 
@@ -28,7 +27,7 @@ from deepidv_client.models import (
 )
 from deepidv_client.types import UNSET, Unset
 from idv_provider.exceptions import IdvError, InvalidRequestError
-from idv_provider.hooks.base import USER_AGENT, IdvHook
+from idv_provider.hooks.base import USER_AGENT, IdvHook, shared_ssl_context
 from idv_provider.models import (
     AnalysisSummary,
     Applicant,
@@ -137,6 +136,7 @@ class DeepIdvHook(IdvHook):
             headers={"User-Agent": USER_AGENT},
             timeout=self.timeout(conn),
             raise_on_unexpected_status=True,
+            verify_ssl=shared_ssl_context(),
             httpx_args=self.httpx_args(conn, asynchronous=asynchronous),
         )
 
@@ -249,18 +249,6 @@ class DeepIdvHook(IdvHook):
                 )
             )
         return self._page(parsed, limit, offset)
-
-    def iter_sessions(
-        self, *, state: SessionState | None = None, page_size: int = 100
-    ) -> Iterator[VerificationSession]:
-        """Every session (in ``state``), page by page."""
-        offset = 0
-        while True:
-            page = self.list_sessions(state=state, limit=page_size, offset=offset)
-            yield from page.sessions
-            if not page.has_more or not page.sessions:
-                return
-            offset += len(page.sessions)
 
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         """Record an approve / reject / void decision on the session."""

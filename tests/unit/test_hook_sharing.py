@@ -1,9 +1,10 @@
-"""Client-side pacing: requests of one account spaced under its rate limit."""
+"""What keeps many hooks cheap: one pace per account, one SSL context per process."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 
 import pytest
 
@@ -88,3 +89,12 @@ def test_no_rate_limit_no_pacing(deepidv_conn, api):
     hook.sleep = lambda seconds: pytest.fail(f"slept {seconds}")
     for _ in range(5):
         hook.get_session(SESSION_ID)
+
+
+def test_hooks_share_one_verifying_ssl_context(deepidv_conn):
+    """Loading the CA bundle per client would cost a triggerer tens of ms per poll."""
+    first = DeepIdvHook(deepidv_conn).client.get_httpx_client()
+    second = DeepIdvHook(deepidv_conn).client.get_httpx_client()
+    contexts = [c._transport._pool._ssl_context for c in (first, second)]
+    assert contexts[0] is contexts[1]
+    assert contexts[0].verify_mode is ssl.CERT_REQUIRED and contexts[0].check_hostname
