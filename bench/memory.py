@@ -3,7 +3,8 @@
 Deferred, a waiting session costs a coroutine in the triggerer: N ``SessionSubmittedTrigger``
 runs (or one ``SessionsSubmittedTrigger`` over N ids) share one event loop, as in Airflow's
 triggerer, and poll the sandbox; once each has polled and gone to sleep, the memory they hold
-is measured with tracemalloc (Python allocations) and as the growth of the process RSS. In poke
+is measured with tracemalloc (Python allocations) and as the growth of the process RSS (after
+freed heap pages are handed back to the OS). In poke
 mode each waiting session holds a worker slot: a task process that imported Airflow and the
 provider and poked once, whose RSS is measured in a subprocess.
 """
@@ -11,6 +12,8 @@ provider and poked once, whose RSS is measured in a subprocess.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
 import gc
 import json
 import subprocess
@@ -20,6 +23,7 @@ import tracemalloc
 from dataclasses import dataclass
 
 import psutil
+from airflow.triggers.base import BaseTrigger
 
 from bench.sandbox import SandboxProcess
 from idv_provider.triggers import SessionsSubmittedTrigger, SessionSubmittedTrigger
@@ -48,13 +52,22 @@ class MemoryResult:
         return self.poke_slot_rss_bytes / self.per_trigger_bytes
 
 
-async def _idle_triggers(
-    triggers: list, sandbox: SandboxProcess, api_key: str, polls: int
-) -> tuple[int, int]:
-    """Start the triggers, wait until they have polled and sleep; return (traced, rss) growth."""
+def _settle() -> None:
+    """Collect garbage and hand freed heap pages back to the OS (glibc's malloc_trim), so RSS
+    shows the memory kept, not the peak of a thousand first polls at once."""
     gc.collect()
-    rss_before = psutil.Process().memory_info().rss
-    traced_before = tracemalloc.get_traced_memory()[0]
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: RSS includes the peak
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+async def _idle_triggers(
+    triggers: list[BaseTrigger], sandbox: SandboxProcess, api_key: str, polls: int
+) -> int:
+    """Start the triggers and wait until they have polled and sleep; return the memory growth:
+    traced bytes while tracemalloc runs, else RSS (tracemalloc's own traces would swell it)."""
+    sandbox.clear_stats()
+    _settle()
+    before = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else _rss()
     tasks = [asyncio.create_task(anext(t.run())) for t in triggers]
     deadline = time.monotonic() + 300
     while sum(sandbox.api_calls(api_key).values()) < polls:
@@ -62,13 +75,16 @@ async def _idle_triggers(
             raise RuntimeError("the triggers did not all poll")
         await asyncio.sleep(0.5)
     await asyncio.sleep(1)  # let the last responses settle into sleeps
-    gc.collect()
-    traced = tracemalloc.get_traced_memory()[0] - traced_before
-    rss = psutil.Process().memory_info().rss - rss_before
+    _settle()
+    after = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else _rss()
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
-    return traced, rss
+    return after - before
+
+
+def _rss() -> int:
+    return int(psutil.Process().memory_info().rss)
 
 
 def measure(sandbox: SandboxProcess, *, sessions: int) -> MemoryResult:
@@ -76,19 +92,23 @@ def measure(sandbox: SandboxProcess, *, sessions: int) -> MemoryResult:
     ids = sandbox.seed("memory", sessions, submitted=False)
     far = time.time() + 3600
 
-    tracemalloc.start()
-    sandbox.clear_stats()
-    singles = [
-        SessionSubmittedTrigger(conn_id=conn_id, session_id=i, end_time=far, poll_interval=600)
-        for i in ids
-    ]
-    traced, rss = asyncio.run(_idle_triggers(singles, sandbox, "memory", polls=sessions))
-    sandbox.clear_stats()
+    def singles() -> list[BaseTrigger]:
+        return [
+            SessionSubmittedTrigger(conn_id=conn_id, session_id=i, end_time=far, poll_interval=600)
+            for i in ids
+        ]
+
+    def batch() -> list[BaseTrigger]:
+        trigger = SessionsSubmittedTrigger(
+            conn_id=conn_id, session_ids=ids, end_time=far, poll_interval=600
+        )
+        return [trigger]
+
     pages = -(-sessions // 100)
-    one = SessionsSubmittedTrigger(
-        conn_id=conn_id, session_ids=ids, end_time=far, poll_interval=600
-    )
-    batch_traced, _ = asyncio.run(_idle_triggers([one], sandbox, "memory", polls=pages))
+    rss = asyncio.run(_idle_triggers(singles(), sandbox, "memory", polls=sessions))
+    tracemalloc.start()
+    traced = asyncio.run(_idle_triggers(singles(), sandbox, "memory", polls=sessions))
+    batch_traced = asyncio.run(_idle_triggers(batch(), sandbox, "memory", polls=pages))
     tracemalloc.stop()
 
     slot = subprocess.run(  # noqa: S603 - our own interpreter and script

@@ -105,8 +105,8 @@ def run(quick: bool) -> str:
 
         with sandbox_process(work, "--api-key", "memory", "--auto-submit-after", "-1") as sandbox:
             m = memory.measure(sandbox, sessions=waiting)
-        kb = m.per_trigger_bytes / 1024
-        ok = kb < TARGETS["memory_kb"]
+        kb, rss_kb = m.per_trigger_bytes / 1024, m.per_trigger_rss_bytes / 1024
+        ok = max(kb, rss_kb) < TARGETS["memory_kb"]
         lines += [
             "",
             f"### (d) Waiting for {m.sessions} sessions: triggerer memory versus worker slots",
@@ -115,10 +115,10 @@ def run(quick: bool) -> str:
             "one batch trigger, per session | poke mode: one worker slot (RSS) per session | "
             "target < 50 KB |",
             "|---:|---:|---:|---:|---|",
-            f"| {kb:.1f} KB | {m.per_trigger_rss_bytes / 1024:.1f} KB | "
+            f"| {kb:.1f} KB | {rss_kb:.1f} KB | "
             f"{m.batch_bytes_per_session / 1024:.2f} KB | "
             f"{m.poke_slot_rss_bytes / 2**20:.0f} MB ({m.slot_over_trigger:,.0f}x a trigger) | "
-            f"{verdict(ok, f'{kb:.1f} KB')} |",
+            f"{verdict(ok, f'{max(kb, rss_kb):.1f} KB')} |",
         ]
     return "\n".join(lines)
 
