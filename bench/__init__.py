@@ -8,5 +8,3 @@ import tempfile
 
 os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="idv-bench-airflow-"))
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
-# operators run outside a task runner here, which Airflow warns about on every call
-os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "ERROR")
