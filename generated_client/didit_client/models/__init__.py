@@ -11,6 +11,8 @@ from .create_session_request_metadata import CreateSessionRequestMetadata
 from .create_session_response import CreateSessionResponse
 from .create_session_response_metadata_type_0 import CreateSessionResponseMetadataType0
 from .decision import Decision
+from .decision_contact_details_type_0 import DecisionContactDetailsType0
+from .decision_expected_details_type_0 import DecisionExpectedDetailsType0
 from .decision_metadata_type_0 import DecisionMetadataType0
 from .error import Error
 from .expected_details import ExpectedDetails
@@ -42,6 +44,8 @@ __all__ = (
     "CreateSessionResponse",
     "CreateSessionResponseMetadataType0",
     "Decision",
+    "DecisionContactDetailsType0",
+    "DecisionExpectedDetailsType0",
     "DecisionMetadataType0",
     "Error",
     "ExpectedDetails",

@@ -31,6 +31,7 @@ class CreateSessionResponse:
         vendor_data (None | str | Unset):
         metadata (CreateSessionResponseMetadataType0 | None | Unset):
         callback (None | str | Unset):
+        workflow_version (int | Unset):
     """
 
     session_id: str
@@ -42,6 +43,7 @@ class CreateSessionResponse:
     vendor_data: None | str | Unset = UNSET
     metadata: CreateSessionResponseMetadataType0 | None | Unset = UNSET
     callback: None | str | Unset = UNSET
+    workflow_version: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +87,8 @@ class CreateSessionResponse:
         else:
             callback = self.callback
 
+        workflow_version = self.workflow_version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -103,6 +107,8 @@ class CreateSessionResponse:
             field_dict["metadata"] = metadata
         if callback is not UNSET:
             field_dict["callback"] = callback
+        if workflow_version is not UNSET:
+            field_dict["workflow_version"] = workflow_version
 
         return field_dict
 
@@ -173,6 +179,8 @@ class CreateSessionResponse:
 
         callback = _parse_callback(d.pop("callback", UNSET))
 
+        workflow_version = d.pop("workflow_version", UNSET)
+
         create_session_response = cls(
             session_id=session_id,
             session_number=session_number,
@@ -183,6 +191,7 @@ class CreateSessionResponse:
             vendor_data=vendor_data,
             metadata=metadata,
             callback=callback,
+            workflow_version=workflow_version,
         )
 
         create_session_response.additional_properties = d

@@ -12,6 +12,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.aml_screening import AmlScreening
+    from ..models.decision_contact_details_type_0 import DecisionContactDetailsType0
+    from ..models.decision_expected_details_type_0 import DecisionExpectedDetailsType0
     from ..models.decision_metadata_type_0 import DecisionMetadataType0
     from ..models.face_match import FaceMatch
     from ..models.id_verification import IdVerification
@@ -39,6 +41,8 @@ class Decision:
         vendor_data (None | str | Unset):
         metadata (DecisionMetadataType0 | None | Unset):
         callback (None | str | Unset):
+        contact_details (DecisionContactDetailsType0 | None | Unset):
+        expected_details (DecisionExpectedDetailsType0 | None | Unset):
         created_at (datetime.datetime | Unset):
         id_verifications (list[IdVerification] | None | Unset):
         liveness_checks (list[LivenessCheck] | None | Unset):
@@ -59,6 +63,8 @@ class Decision:
     vendor_data: None | str | Unset = UNSET
     metadata: DecisionMetadataType0 | None | Unset = UNSET
     callback: None | str | Unset = UNSET
+    contact_details: DecisionContactDetailsType0 | None | Unset = UNSET
+    expected_details: DecisionExpectedDetailsType0 | None | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     id_verifications: list[IdVerification] | None | Unset = UNSET
     liveness_checks: list[LivenessCheck] | None | Unset = UNSET
@@ -69,6 +75,10 @@ class Decision:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.decision_contact_details_type_0 import DecisionContactDetailsType0
+        from ..models.decision_expected_details_type_0 import (
+            DecisionExpectedDetailsType0,
+        )
         from ..models.decision_metadata_type_0 import DecisionMetadataType0
 
         session_id = self.session_id
@@ -120,6 +130,22 @@ class Decision:
             callback = UNSET
         else:
             callback = self.callback
+
+        contact_details: dict[str, Any] | None | Unset
+        if isinstance(self.contact_details, Unset):
+            contact_details = UNSET
+        elif isinstance(self.contact_details, DecisionContactDetailsType0):
+            contact_details = self.contact_details.to_dict()
+        else:
+            contact_details = self.contact_details
+
+        expected_details: dict[str, Any] | None | Unset
+        if isinstance(self.expected_details, Unset):
+            expected_details = UNSET
+        elif isinstance(self.expected_details, DecisionExpectedDetailsType0):
+            expected_details = self.expected_details.to_dict()
+        else:
+            expected_details = self.expected_details
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
@@ -225,6 +251,10 @@ class Decision:
             field_dict["metadata"] = metadata
         if callback is not UNSET:
             field_dict["callback"] = callback
+        if contact_details is not UNSET:
+            field_dict["contact_details"] = contact_details
+        if expected_details is not UNSET:
+            field_dict["expected_details"] = expected_details
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if id_verifications is not UNSET:
@@ -245,6 +275,10 @@ class Decision:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.aml_screening import AmlScreening
+        from ..models.decision_contact_details_type_0 import DecisionContactDetailsType0
+        from ..models.decision_expected_details_type_0 import (
+            DecisionExpectedDetailsType0,
+        )
         from ..models.decision_metadata_type_0 import DecisionMetadataType0
         from ..models.face_match import FaceMatch
         from ..models.id_verification import IdVerification
@@ -328,6 +362,44 @@ class Decision:
             return cast(None | str | Unset, data)
 
         callback = _parse_callback(d.pop("callback", UNSET))
+
+        def _parse_contact_details(
+            data: object,
+        ) -> DecisionContactDetailsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                contact_details_type_0 = DecisionContactDetailsType0.from_dict(data)
+
+                return contact_details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DecisionContactDetailsType0 | None | Unset, data)
+
+        contact_details = _parse_contact_details(d.pop("contact_details", UNSET))
+
+        def _parse_expected_details(
+            data: object,
+        ) -> DecisionExpectedDetailsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                expected_details_type_0 = DecisionExpectedDetailsType0.from_dict(data)
+
+                return expected_details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DecisionExpectedDetailsType0 | None | Unset, data)
+
+        expected_details = _parse_expected_details(d.pop("expected_details", UNSET))
 
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | Unset
@@ -490,6 +562,8 @@ class Decision:
             vendor_data=vendor_data,
             metadata=metadata,
             callback=callback,
+            contact_details=contact_details,
+            expected_details=expected_details,
             created_at=created_at,
             id_verifications=id_verifications,
             liveness_checks=liveness_checks,

@@ -25,7 +25,12 @@ class ExpectedDetails:
         nationality (str | Unset):
         country (str | Unset):
         id_country (str | Unset):
+        poa_country (str | Unset):
+        address (str | Unset):
         identification_number (str | Unset):
+        ip_address (str | Unset):
+        expected_document_types (list[str] | Unset): Any of P, ID, DL, RP, HIC, TC, SSC (case-insensitive; others are
+            refused).
     """
 
     first_name: str | Unset = UNSET
@@ -35,7 +40,11 @@ class ExpectedDetails:
     nationality: str | Unset = UNSET
     country: str | Unset = UNSET
     id_country: str | Unset = UNSET
+    poa_country: str | Unset = UNSET
+    address: str | Unset = UNSET
     identification_number: str | Unset = UNSET
+    ip_address: str | Unset = UNSET
+    expected_document_types: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,7 +70,17 @@ class ExpectedDetails:
 
         id_country = self.id_country
 
+        poa_country = self.poa_country
+
+        address = self.address
+
         identification_number = self.identification_number
+
+        ip_address = self.ip_address
+
+        expected_document_types: list[str] | Unset = UNSET
+        if not isinstance(self.expected_document_types, Unset):
+            expected_document_types = self.expected_document_types
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,8 +99,16 @@ class ExpectedDetails:
             field_dict["country"] = country
         if id_country is not UNSET:
             field_dict["id_country"] = id_country
+        if poa_country is not UNSET:
+            field_dict["poa_country"] = poa_country
+        if address is not UNSET:
+            field_dict["address"] = address
         if identification_number is not UNSET:
             field_dict["identification_number"] = identification_number
+        if ip_address is not UNSET:
+            field_dict["ip_address"] = ip_address
+        if expected_document_types is not UNSET:
+            field_dict["expected_document_types"] = expected_document_types
 
         return field_dict
 
@@ -122,7 +149,17 @@ class ExpectedDetails:
 
         id_country = d.pop("id_country", UNSET)
 
+        poa_country = d.pop("poa_country", UNSET)
+
+        address = d.pop("address", UNSET)
+
         identification_number = d.pop("identification_number", UNSET)
+
+        ip_address = d.pop("ip_address", UNSET)
+
+        expected_document_types = cast(
+            list[str], d.pop("expected_document_types", UNSET)
+        )
 
         expected_details = cls(
             first_name=first_name,
@@ -132,7 +169,11 @@ class ExpectedDetails:
             nationality=nationality,
             country=country,
             id_country=id_country,
+            poa_country=poa_country,
+            address=address,
             identification_number=identification_number,
+            ip_address=ip_address,
+            expected_document_types=expected_document_types,
         )
 
         expected_details.additional_properties = d

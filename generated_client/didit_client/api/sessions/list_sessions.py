@@ -17,6 +17,10 @@ def _get_kwargs(
     vendor_data: str | Unset = UNSET,
     status: str | Unset = UNSET,
     workflow_id: UUID | Unset = UNSET,
+    country: str | Unset = UNSET,
+    date_from: str | Unset = UNSET,
+    date_to: str | Unset = UNSET,
+    search: str | Unset = UNSET,
     session_kind: ListSessionsSessionKindType0 | str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
@@ -32,6 +36,14 @@ def _get_kwargs(
     if not isinstance(workflow_id, Unset):
         json_workflow_id = str(workflow_id)
     params["workflow_id"] = json_workflow_id
+
+    params["country"] = country
+
+    params["date_from"] = date_from
+
+    params["date_to"] = date_to
+
+    params["search"] = search
 
     json_session_kind: str | Unset
     if isinstance(session_kind, Unset):
@@ -113,6 +125,10 @@ def sync_detailed(
     vendor_data: str | Unset = UNSET,
     status: str | Unset = UNSET,
     workflow_id: UUID | Unset = UNSET,
+    country: str | Unset = UNSET,
+    date_from: str | Unset = UNSET,
+    date_to: str | Unset = UNSET,
+    search: str | Unset = UNSET,
     session_kind: ListSessionsSessionKindType0 | str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
@@ -123,6 +139,10 @@ def sync_detailed(
         vendor_data (str | Unset):
         status (str | Unset):
         workflow_id (UUID | Unset):
+        country (str | Unset):
+        date_from (str | Unset):
+        date_to (str | Unset):
+        search (str | Unset):
         session_kind (ListSessionsSessionKindType0 | str | Unset):
         limit (int | Unset):
         offset (int | Unset):
@@ -139,6 +159,10 @@ def sync_detailed(
         vendor_data=vendor_data,
         status=status,
         workflow_id=workflow_id,
+        country=country,
+        date_from=date_from,
+        date_to=date_to,
+        search=search,
         session_kind=session_kind,
         limit=limit,
         offset=offset,
@@ -157,6 +181,10 @@ def sync(
     vendor_data: str | Unset = UNSET,
     status: str | Unset = UNSET,
     workflow_id: UUID | Unset = UNSET,
+    country: str | Unset = UNSET,
+    date_from: str | Unset = UNSET,
+    date_to: str | Unset = UNSET,
+    search: str | Unset = UNSET,
     session_kind: ListSessionsSessionKindType0 | str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
@@ -167,6 +195,10 @@ def sync(
         vendor_data (str | Unset):
         status (str | Unset):
         workflow_id (UUID | Unset):
+        country (str | Unset):
+        date_from (str | Unset):
+        date_to (str | Unset):
+        search (str | Unset):
         session_kind (ListSessionsSessionKindType0 | str | Unset):
         limit (int | Unset):
         offset (int | Unset):
@@ -184,6 +216,10 @@ def sync(
         vendor_data=vendor_data,
         status=status,
         workflow_id=workflow_id,
+        country=country,
+        date_from=date_from,
+        date_to=date_to,
+        search=search,
         session_kind=session_kind,
         limit=limit,
         offset=offset,
@@ -196,6 +232,10 @@ async def asyncio_detailed(
     vendor_data: str | Unset = UNSET,
     status: str | Unset = UNSET,
     workflow_id: UUID | Unset = UNSET,
+    country: str | Unset = UNSET,
+    date_from: str | Unset = UNSET,
+    date_to: str | Unset = UNSET,
+    search: str | Unset = UNSET,
     session_kind: ListSessionsSessionKindType0 | str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
@@ -206,6 +246,10 @@ async def asyncio_detailed(
         vendor_data (str | Unset):
         status (str | Unset):
         workflow_id (UUID | Unset):
+        country (str | Unset):
+        date_from (str | Unset):
+        date_to (str | Unset):
+        search (str | Unset):
         session_kind (ListSessionsSessionKindType0 | str | Unset):
         limit (int | Unset):
         offset (int | Unset):
@@ -222,6 +266,10 @@ async def asyncio_detailed(
         vendor_data=vendor_data,
         status=status,
         workflow_id=workflow_id,
+        country=country,
+        date_from=date_from,
+        date_to=date_to,
+        search=search,
         session_kind=session_kind,
         limit=limit,
         offset=offset,
@@ -238,6 +286,10 @@ async def asyncio(
     vendor_data: str | Unset = UNSET,
     status: str | Unset = UNSET,
     workflow_id: UUID | Unset = UNSET,
+    country: str | Unset = UNSET,
+    date_from: str | Unset = UNSET,
+    date_to: str | Unset = UNSET,
+    search: str | Unset = UNSET,
     session_kind: ListSessionsSessionKindType0 | str | Unset = UNSET,
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
@@ -248,6 +300,10 @@ async def asyncio(
         vendor_data (str | Unset):
         status (str | Unset):
         workflow_id (UUID | Unset):
+        country (str | Unset):
+        date_from (str | Unset):
+        date_to (str | Unset):
+        search (str | Unset):
         session_kind (ListSessionsSessionKindType0 | str | Unset):
         limit (int | Unset):
         offset (int | Unset):
@@ -266,6 +322,10 @@ async def asyncio(
             vendor_data=vendor_data,
             status=status,
             workflow_id=workflow_id,
+            country=country,
+            date_from=date_from,
+            date_to=date_to,
+            search=search,
             session_kind=session_kind,
             limit=limit,
             offset=offset,
