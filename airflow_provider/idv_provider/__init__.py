@@ -8,79 +8,99 @@ from typing import Any
 __version__ = version("airflow-provider-idv")
 
 
+#: the operators, sensors and triggers serve every vendor
+NEUTRAL = "Identity verification (KYC)"
+MODULES = {
+    "operators": [
+        "idv_provider.operators.sessions",
+        "idv_provider.operators.invites",
+        "idv_provider.operators.review",
+    ],
+    "sensors": ["idv_provider.sensors.sessions", "idv_provider.sensors.batch"],
+    "triggers": ["idv_provider.triggers.sessions", "idv_provider.triggers.batch"],
+}
+#: connection form fields every vendor has
+COMMON_FIELDS: dict[str, dict[str, Any]] = {
+    "console_url": {
+        "label": "Console URL",
+        "description": "The reviewer's page of a session, with {session_id}.",
+        "schema": {"type": ["string", "null"]},
+    },
+    "rate_limit": {
+        "label": "Rate limit (requests/second)",
+        "description": "Space this account's requests from every task of a "
+        "worker to stay under the vendor's limit. Empty: no pacing.",
+        "schema": {"type": ["number", "null"], "exclusiveMinimum": 0},
+    },
+    "timeout": {
+        "label": "Timeout (seconds)",
+        "description": "Per-attempt timeout of each API call.",
+        "schema": {"type": ["number", "null"], "minimum": 1, "default": 30},
+    },
+}
+
+
+def _connection_type(
+    hook_class: str, conn_type: str, name: str, base_url: str, **fields: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "connection-type": conn_type,
+        "hook-class-name": hook_class,
+        "hook-name": name,
+        "ui-field-behaviour": {
+            "hidden-fields": ["schema", "login", "port", "extra"],
+            "relabeling": {"password": "API key", "host": "Base URL"},
+            "placeholders": {
+                "host": f"{base_url} (or the sandbox, http://127.0.0.1:8080)",
+                "password": f"your {name} API key",
+            },
+        },
+        "conn-fields": {**COMMON_FIELDS, **fields},
+    }
+
+
 def get_provider_info() -> dict[str, Any]:
     """Provider metadata read by Airflow through the ``apache_airflow_provider`` entry point."""
+    vendors = [("deepidv", "https://docs.deepidv.com"), ("Didit", "https://docs.didit.me")]
     return {
         "package-name": "airflow-provider-idv",
         "name": "Identity verification (KYC) sessions",
         "description": "Create hosted identity-verification sessions, wait for the applicant "
-        "and record decisions (deepidv); send branded invites by email and SMS.",
+        "and record decisions (deepidv, Didit); send branded invites by email and SMS.",
         "versions": [__version__],
         "integrations": [
-            {
-                "integration-name": "deepidv",
-                "external-doc-url": "https://docs.deepidv.com",
-                "tags": ["service"],
-            }
+            *(
+                {"integration-name": name, "external-doc-url": url, "tags": ["service"]}
+                for name, url in vendors
+            ),
+            {"integration-name": NEUTRAL, "tags": ["service"]},
         ],
         "hooks": [
-            {"integration-name": "deepidv", "python-modules": ["idv_provider.hooks.deepidv"]}
+            {"integration-name": "deepidv", "python-modules": ["idv_provider.hooks.deepidv"]},
+            {"integration-name": "Didit", "python-modules": ["idv_provider.hooks.didit"]},
         ],
-        "operators": [
-            {
-                "integration-name": "deepidv",
-                "python-modules": [
-                    "idv_provider.operators.sessions",
-                    "idv_provider.operators.invites",
-                    "idv_provider.operators.review",
-                ],
-            }
-        ],
-        "sensors": [
-            {
-                "integration-name": "deepidv",
-                "python-modules": ["idv_provider.sensors.sessions", "idv_provider.sensors.batch"],
-            }
-        ],
-        "triggers": [
-            {
-                "integration-name": "deepidv",
-                "python-modules": ["idv_provider.triggers.sessions", "idv_provider.triggers.batch"],
-            }
-        ],
+        **{
+            kind: [{"integration-name": NEUTRAL, "python-modules": modules}]
+            for kind, modules in MODULES.items()
+        },
         "extra-links": ["idv_provider.links.SessionConsoleLink"],
         "connection-types": [
-            {
-                "connection-type": "deepidv",
-                "hook-class-name": "idv_provider.hooks.deepidv.DeepIdvHook",
-                "hook-name": "deepidv",
-                "ui-field-behaviour": {
-                    "hidden-fields": ["schema", "login", "port", "extra"],
-                    "relabeling": {"password": "API key", "host": "Base URL"},
-                    "placeholders": {
-                        "host": "https://api.deepidv.com (or the sandbox, http://127.0.0.1:8080)",
-                        "password": "your deepidv API key",
-                    },
+            _connection_type(
+                "idv_provider.hooks.deepidv.DeepIdvHook",
+                "deepidv",
+                "deepidv",
+                "https://api.deepidv.com",
+            ),
+            _connection_type(
+                "idv_provider.hooks.didit.DiditHook",
+                "didit",
+                "Didit",
+                "https://verification.didit.me",
+                workflow_id={
+                    "label": "Workflow ID",
+                    "description": "The Didit workflow (UUID) used when an operator names none.",
+                    "schema": {"type": ["string", "null"]},
                 },
-                "conn-fields": {
-                    "console_url": {
-                        "label": "Console URL",
-                        "description": "The reviewer's page of a session, with {session_id}. "
-                        "Defaults to deepidv's dashboard when the base URL is the vendor's.",
-                        "schema": {"type": ["string", "null"]},
-                    },
-                    "rate_limit": {
-                        "label": "Rate limit (requests/second)",
-                        "description": "Space this account's requests from every task of a "
-                        "worker to stay under the vendor's limit. Empty: no pacing.",
-                        "schema": {"type": ["number", "null"], "exclusiveMinimum": 0},
-                    },
-                    "timeout": {
-                        "label": "Timeout (seconds)",
-                        "description": "Per-attempt timeout of each API call.",
-                        "schema": {"type": ["number", "null"], "minimum": 1, "default": 30},
-                    },
-                },
-            }
+            ),
         ],
     }

@@ -82,6 +82,9 @@ class VerificationSession:
     #: The applicant's hosted-flow link. A bearer link: keep it out of logs.
     url: str | None = field(default=None, repr=False)
     analysis: AnalysisSummary | None = None
+    #: The applicant went through the hosted flow, whatever the state says now: vendors such
+    #: as Didit decide right at the end of the flow, so "approved" can mean "just finished".
+    flow_completed: bool = False
 
     def to_xcom(self) -> dict[str, Any]:
         """The small, PII-free summary operators return."""
@@ -120,6 +123,8 @@ def submission_outcome(
     )
     if state is SessionState.SUBMITTED:
         return WaitOutcome.DONE, f"{where}: the applicant has submitted."
+    if session.flow_completed and state not in (SessionState.PENDING, SessionState.IN_PROGRESS):
+        return WaitOutcome.DONE, f"{where}: the applicant finished the hosted flow."
     if state.is_decided and accept_decided:
         return WaitOutcome.DONE, f"{where}: already decided."
     if state.is_decided:

@@ -9,9 +9,12 @@ from airflow.sdk import BaseHook
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks.base import IdvHook
 from idv_provider.hooks.deepidv import DeepIdvHook
+from idv_provider.hooks.didit import DiditHook
 
 #: Airflow connection type → hook class. A new vendor adds one entry.
-HOOKS_BY_CONN_TYPE: dict[str, type[IdvHook]] = {DeepIdvHook.conn_type: DeepIdvHook}
+HOOKS_BY_CONN_TYPE: dict[str, type[IdvHook]] = {
+    hook.conn_type: hook for hook in (DeepIdvHook, DiditHook)
+}
 
 
 def _hook_class(conn_id: str, conn_type: str | None) -> type[IdvHook]:
@@ -36,4 +39,11 @@ async def aget_idv_hook(conn_id: str, **hook_params: Any) -> IdvHook:
     return _hook_class(conn_id, conn_type)(conn_id, **hook_params)
 
 
-__all__ = ["HOOKS_BY_CONN_TYPE", "DeepIdvHook", "IdvHook", "aget_idv_hook", "get_idv_hook"]
+__all__ = [
+    "HOOKS_BY_CONN_TYPE",
+    "DeepIdvHook",
+    "DiditHook",
+    "IdvHook",
+    "aget_idv_hook",
+    "get_idv_hook",
+]

@@ -7,7 +7,7 @@ import email.utils
 import random
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from functools import cache, cached_property
 from importlib.metadata import version
@@ -36,6 +36,15 @@ from idv_provider.models import (
     SessionState,
     VerificationSession,
 )
+
+#: the states each decision may be recorded from, unless a vendor hook says otherwise
+DECISION_ALLOWED_FROM: dict[Decision, frozenset[SessionState]] = {
+    Decision.APPROVE: frozenset({SessionState.SUBMITTED}),
+    Decision.REJECT: frozenset({SessionState.SUBMITTED}),
+    Decision.VOID: frozenset(
+        {SessionState.PENDING, SessionState.IN_PROGRESS, SessionState.SUBMITTED}
+    ),
+}
 
 T = TypeVar("T")
 
@@ -78,6 +87,12 @@ def _error_detail(response: httpx.Response) -> str:
         parts = [str(body[k]) for k in ("message", "error", "detail") if body.get(k)]
         if body.get("field"):
             parts.append(f"field: {body['field']}")
+        # DRF validation errors: {"workflow_id": ["This field is required."]}
+        parts += [
+            f"{name}: {' '.join(map(str, errors))}"
+            for name, errors in body.items()
+            if isinstance(errors, list) and errors
+        ]
         return "; ".join(parts)[:200]
     return str(body)[:200]
 
@@ -151,6 +166,8 @@ class IdvHook(BaseHook):
     conn_type: ClassVar[str]
     vendor: ClassVar[str]
     default_base_url: ClassVar[str]
+    #: the generated client's ``AuthenticatedClient`` class
+    client_class: ClassVar[type[Any]]
     #: the session's page in the vendor's console, for reviewers; ``{session_id}`` is filled in
     default_console_url: ClassVar[str | None] = None
     default_timeout: ClassVar[float] = 30.0
@@ -306,6 +323,38 @@ class IdvHook(BaseHook):
             hooks["request"] = [apace if asynchronous else pace]
         return {"event_hooks": hooks}
 
+    # -- the generated client ------------------------------------------------------------
+    def _client(self, conn: Connection, *, asynchronous: bool) -> Any:
+        return self.client_class(
+            base_url=self.base_url(conn),
+            token=self.api_key(conn),
+            prefix="",
+            auth_header_name="x-api-key",
+            headers={"User-Agent": USER_AGENT},
+            timeout=self.timeout(conn),
+            raise_on_unexpected_status=True,
+            verify_ssl=shared_ssl_context(),
+            httpx_args=self.httpx_args(conn, asynchronous=asynchronous),
+        )
+
+    @cached_property
+    def client(self) -> Any:
+        """The generated client for synchronous calls (one connection pool per hook)."""
+        return self._client(self.connection, asynchronous=False)
+
+    async def async_client(self) -> Any:
+        """A generated client for async calls; use it as ``async with``."""
+        conn = await self.aget_connection(self.conn_id)
+        return self._client(conn, asynchronous=True)
+
+    def parsed(self, parsed: object, expected: type[T]) -> T:
+        """The generated parser's result, when it is the model the call promises."""
+        if not isinstance(parsed, expected):
+            raise IdvError(
+                f"{self.vendor} answered with a body this client cannot read: {parsed!r}"
+            )
+        return parsed
+
     # -- the vendor-neutral interface the operators use; each vendor hook implements it ---
     def create_session(
         self,
@@ -316,8 +365,32 @@ class IdvHook(BaseHook):
         send_email_invite: bool = True,
         send_phone_invite: bool = True,
         idempotency_key: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        vendor_options: Mapping[str, Any] | None = None,
     ) -> VerificationSession:
         raise NotImplementedError
+
+    def check_create_options(
+        self, metadata: Mapping[str, Any] | None, vendor_options: Mapping[str, Any] | None
+    ) -> None:
+        """Refuse ``metadata`` or ``vendor_options`` this vendor cannot take, naming the
+        field, before any call. Vendors that take them override this."""
+        if metadata:
+            raise InvalidRequestError(f"metadata: {self.vendor} sessions take no metadata")
+        if vendor_options:
+            raise InvalidRequestError(
+                f"vendor_options: {self.vendor} takes none; got {', '.join(sorted(vendor_options))}"
+            )
+
+    def check_decision(self, session: VerificationSession, decision: Decision) -> None:
+        """Refuse, before any write, a decision the vendor does not allow in this state."""
+        allowed = DECISION_ALLOWED_FROM.get(decision, frozenset())
+        if session.state not in allowed:
+            raise InvalidRequestError(
+                f"Cannot {decision.value} session {session.id}: it is {session.state.value}, "
+                f"and {self.vendor} only allows that from "
+                f"{' or '.join(sorted(s.value for s in allowed))}."
+            )
 
     def get_session(self, session_id: str) -> VerificationSession:
         raise NotImplementedError
@@ -337,6 +410,14 @@ class IdvHook(BaseHook):
 
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         raise NotImplementedError
+
+    def test_connection(self) -> tuple[bool, str]:
+        """Check the API key with the cheapest authenticated call (the UI's Test button)."""
+        try:
+            self.list_sessions(limit=1)
+        except IdvError as exc:
+            return False, str(exc)
+        return True, f"Connected to {self.base_url(self.connection)}"
 
     # -- many sessions at once, through the list endpoint --------------------------------
     #: largest page the vendor's list endpoint serves

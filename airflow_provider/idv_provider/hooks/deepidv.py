@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from functools import cached_property
+from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
-
-from airflow.sdk import Connection
 
 from deepidv_client import AuthenticatedClient
 from deepidv_client.api.sessions import (
@@ -26,8 +24,8 @@ from deepidv_client.models import (
     UpdateSessionStatusRequest,
 )
 from deepidv_client.types import UNSET, Unset
-from idv_provider.exceptions import IdvError, InvalidRequestError
-from idv_provider.hooks.base import USER_AGENT, IdvHook, shared_ssl_context
+from idv_provider.exceptions import InvalidRequestError
+from idv_provider.hooks.base import IdvHook
 from idv_provider.models import (
     AnalysisSummary,
     Applicant,
@@ -123,36 +121,10 @@ class DeepIdvHook(IdvHook):
     default_base_url: ClassVar[str] = "https://api.deepidv.com"
     # The dashboard's host is documented; the path of a session page is our assumption.
     default_console_url: ClassVar[str | None] = "https://app.deepidv.com/sessions/{session_id}"
+    client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
 
     def __init__(self, deepidv_conn_id: str = default_conn_name, **kwargs: Any) -> None:
         super().__init__(deepidv_conn_id, **kwargs)
-
-    def _client(self, conn: Connection, *, asynchronous: bool) -> AuthenticatedClient:
-        return AuthenticatedClient(
-            base_url=self.base_url(conn),
-            token=self.api_key(conn),
-            prefix="",
-            auth_header_name="x-api-key",
-            headers={"User-Agent": USER_AGENT},
-            timeout=self.timeout(conn),
-            raise_on_unexpected_status=True,
-            verify_ssl=shared_ssl_context(),
-            httpx_args=self.httpx_args(conn, asynchronous=asynchronous),
-        )
-
-    @cached_property
-    def client(self) -> AuthenticatedClient:
-        return self._client(self.connection, asynchronous=False)
-
-    async def _async_client(self) -> AuthenticatedClient:
-        conn = await self.aget_connection(self.conn_id)
-        return self._client(conn, asynchronous=True)
-
-    @staticmethod
-    def _parsed(parsed: T | object, expected: type[T]) -> T:
-        if not isinstance(parsed, expected):
-            raise IdvError(f"{VENDOR} answered with a body this client cannot read: {parsed!r}")
-        return parsed
 
     # -- calls ---------------------------------------------------------------------------
     def create_session(
@@ -164,12 +136,15 @@ class DeepIdvHook(IdvHook):
         send_email_invite: bool = True,
         send_phone_invite: bool = True,
         idempotency_key: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        vendor_options: Mapping[str, Any] | None = None,
     ) -> VerificationSession:
         """Create a session. Retries reuse one ``Idempotency-Key``, so they never duplicate it.
 
         Pass a key derived from the caller's identity (e.g. the task instance) to make retries
         of the *caller* safe too; without one a random key protects this call's own retries.
         """
+        self.check_create_options(metadata, vendor_options)
         body = CreateSessionRequest(
             first_name=applicant.first_name,
             last_name=applicant.last_name,
@@ -185,7 +160,7 @@ class DeepIdvHook(IdvHook):
         created = self.run(
             lambda: create_session.sync(client=self.client, body=body, idempotency_key=key)
         )
-        response = self._parsed(created, CreateSessionResponse)
+        response = self.parsed(created, CreateSessionResponse)
         url = _opt(response.session_url) or _opt(response.sessionUrl)
         return VerificationSession(
             id=response.id,
@@ -198,13 +173,13 @@ class DeepIdvHook(IdvHook):
 
     def get_session(self, session_id: str) -> VerificationSession:
         detail = self.run(lambda: get_session.sync(session_id, client=self.client))
-        return to_verification_session(self._parsed(detail, SessionDetail).session_record)
+        return to_verification_session(self.parsed(detail, SessionDetail).session_record)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
-        client = await self._async_client()
+        client = await self.async_client()
         async with client:
             detail = await self.arun(lambda: get_session.asyncio(session_id, client=client))
-        return to_verification_session(self._parsed(detail, SessionDetail).session_record)
+        return to_verification_session(self.parsed(detail, SessionDetail).session_record)
 
     @staticmethod
     def _status_filter(state: SessionState | None) -> str | Unset:
@@ -215,7 +190,7 @@ class DeepIdvHook(IdvHook):
         return STATUS_BY_STATE[state]
 
     def _page(self, parsed: object, limit: int, offset: int) -> SessionPage:
-        page = self._parsed(parsed, SessionList)
+        page = self.parsed(parsed, SessionList)
         sessions = [to_verification_session(item) for item in page.data]
         has_more = _opt(page.has_more)
         if has_more is None:
@@ -241,7 +216,7 @@ class DeepIdvHook(IdvHook):
     ) -> SessionPage:
         """The async twin of :meth:`list_sessions`."""
         status = self._status_filter(state)
-        client = await self._async_client()
+        client = await self.async_client()
         async with client:
             parsed = await self.arun(
                 lambda: list_sessions.asyncio(
@@ -258,12 +233,4 @@ class DeepIdvHook(IdvHook):
         detail = self.run(
             lambda: update_session_status.sync(session_id, client=self.client, body=body)
         )
-        return to_verification_session(self._parsed(detail, SessionDetail).session_record)
-
-    def test_connection(self) -> tuple[bool, str]:
-        """Check the API key with the cheapest authenticated call."""
-        try:
-            self.list_sessions(limit=1)
-        except IdvError as exc:
-            return False, str(exc)
-        return True, f"Connected to {self.base_url(self.connection)}"
+        return to_verification_session(self.parsed(detail, SessionDetail).session_record)

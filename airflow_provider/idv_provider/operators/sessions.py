@@ -24,6 +24,11 @@ from idv_provider.validation import validate_applicant, validate_https_url
 DEFAULT_CONN_ID = "deepidv_default"
 #: task_state_store key of the session a try created; read back by the next try.
 CREATED_SESSION_KEY = "idv_created_session"
+TARGET_STATE = {
+    Decision.APPROVE: SessionState.APPROVED,
+    Decision.REJECT: SessionState.REJECTED,
+    Decision.VOID: SessionState.VOIDED,
+}
 
 
 class CreateSessionOperator(BaseOperator):
@@ -40,6 +45,12 @@ class CreateSessionOperator(BaseOperator):
         sends the email).
     :param send_phone_invite: let the vendor text the invite (default: yes, unless ``invite``
         sends the SMS).
+    :param metadata: your own data kept on the session and echoed back by the vendor (Didit).
+        Not PII: it is not masked.
+    :param vendor_options: the vendor's own create options the parameters above do not cover,
+        e.g. for Didit ``{"expected_details": {"date_of_birth": "1990-01-31"},
+        "contact_details": {"email_lang": "es"}, "callback_method": "both"}``. Each vendor
+        checks them before any call and names the one it refuses.
     :param invite: send your own branded invite (:class:`~idv_provider.invites.Invite`) right
         after the session is created; its templates are checked before the create.
     :param conn_id: an Airflow connection of a supported vendor type (e.g. ``deepidv``).
@@ -63,6 +74,8 @@ class CreateSessionOperator(BaseOperator):
         "redirect_url",
         "send_email_invite",
         "send_phone_invite",
+        "metadata",
+        "vendor_options",
         "conn_id",
     )
     operator_extra_links = (SessionConsoleLink(),)
@@ -76,6 +89,8 @@ class CreateSessionOperator(BaseOperator):
         redirect_url: str | None = None,
         send_email_invite: bool | None = None,
         send_phone_invite: bool | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        vendor_options: Mapping[str, Any] | None = None,
         invite: Invite | None = None,
         conn_id: str = DEFAULT_CONN_ID,
         **kwargs: Any,
@@ -89,6 +104,8 @@ class CreateSessionOperator(BaseOperator):
         self.redirect_url = redirect_url
         self.send_email_invite = send_email_invite
         self.send_phone_invite = send_phone_invite
+        self.metadata = metadata
+        self.vendor_options = vendor_options
         self.invite = invite
         self.conn_id = conn_id
 
@@ -123,6 +140,7 @@ class CreateSessionOperator(BaseOperator):
         if self.invite is not None:
             check_invite(self.invite, applicant)
         hook = get_idv_hook(self.conn_id)
+        hook.check_create_options(self.metadata, self.vendor_options)
         store = context.get("task_state_store")
         saved = store.get(CREATED_SESSION_KEY) if store is not None else None
         if isinstance(saved, dict) and saved.get("session_id"):
@@ -137,6 +155,8 @@ class CreateSessionOperator(BaseOperator):
                 send_email_invite=send_email_invite,
                 send_phone_invite=send_phone_invite,
                 idempotency_key=idempotency_key(context),
+                metadata=self.metadata,
+                vendor_options=self.vendor_options,
             )
             url = session.url
             if store is not None:
@@ -170,7 +190,11 @@ class DecideSessionOperator(BaseOperator):
 
     Transitions the vendor forbids (e.g. approving a session the applicant has not submitted)
     are refused before any write. Deciding a session already in the target state is a no-op,
-    so retries are safe. Returns ``{"session_id", "decision", "status", "reasons"}``.
+    so retries are safe. A policy never overturns a decision already made (by the vendor's
+    workflow, as Didit does at the end of the flow, or by a reviewer): when it disagrees, the
+    session is left as it is and reported as ``manual_review``; decide by hand to change it.
+
+    Returns ``{"session_id", "decision", "status", "reasons"}``.
     """
 
     template_fields: Sequence[str] = ("session_id", "decision", "conn_id")
@@ -225,6 +249,7 @@ class DecideSessionOperator(BaseOperator):
                     "a submitted session. Wait for it with SessionSubmittedSensor first."
                 )
             result = (self.policy or ThresholdPolicy())(session)
+            result = self._keep_earlier_decision(session, result)
         decided = self._apply(hook, session, result.decision)
         self.log.info(
             "Session %s: %s (%s)", session.id, result.decision.value, "; ".join(result.reasons)
@@ -236,26 +261,34 @@ class DecideSessionOperator(BaseOperator):
             "reasons": result.reasons,
         }
 
+    def _keep_earlier_decision(
+        self, session: VerificationSession, result: PolicyResult
+    ) -> PolicyResult:
+        target = TARGET_STATE.get(result.decision)
+        if not session.state.is_decided or target in (None, session.state):
+            return result
+        self.log.warning(
+            "Session %s is already %s; the policy would %s it. Left as it is.",
+            session.id,
+            session.state.value,
+            result.decision.value,
+        )
+        return PolicyResult(
+            Decision.MANUAL_REVIEW,
+            [
+                *result.reasons,
+                f"already {session.state.value} ({session.vendor} status "
+                f"{session.vendor_status}); a policy does not overturn a decision",
+            ],
+        )
+
     @staticmethod
     def _apply(
         hook: IdvHook, session: VerificationSession, decision: Decision
     ) -> VerificationSession:
         if decision is Decision.MANUAL_REVIEW:
             return session
-        target = {
-            Decision.APPROVE: SessionState.APPROVED,
-            Decision.REJECT: SessionState.REJECTED,
-            Decision.VOID: SessionState.VOIDED,
-        }[decision]
-        if session.state is target:
+        if session.state is TARGET_STATE[decision]:
             return session  # already done, e.g. by an earlier try
-        allowed_from = {SessionState.SUBMITTED}
-        if decision is Decision.VOID:
-            allowed_from |= {SessionState.PENDING, SessionState.IN_PROGRESS}
-        if session.state not in allowed_from:
-            raise InvalidRequestError(
-                f"Cannot {decision.value} session {session.id}: it is {session.state.value}, "
-                f"and {session.vendor} only allows that from "
-                f"{' or '.join(sorted(s.value for s in allowed_from))}."
-            )
+        hook.check_decision(session, decision)
         return hook.decide(session.id, decision)
