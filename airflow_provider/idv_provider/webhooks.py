@@ -1,0 +1,110 @@
+"""Verify the webhooks vendors send about sessions, before trusting a byte of them.
+
+Didit signs each delivery with HMAC-SHA256 under the destination's shared secret:
+
+- ``X-Signature-V2`` over the payload re-serialized canonically (keys sorted, no spaces,
+  UTF-8 rather than ``\\u`` escapes, whole floats written as integers), so it survives a proxy
+  or framework that re-encodes the JSON;
+- ``X-Signature`` over the raw body bytes.
+
+The signed body's ``timestamp`` (Unix seconds; ``X-Timestamp`` repeats it) must be within the
+tolerance (300 seconds) of now, which stops a captured delivery from being replayed later.
+Deduplicate deliveries on the payload's ``event_id``: Didit retries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Mapping
+from typing import Any
+
+DIDIT_TOLERANCE_SECONDS = 300
+
+
+class WebhookVerificationError(ValueError):
+    """The delivery is not provably from the vendor, or is too old: answer 401, drop it."""
+
+
+def _shorten_floats(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _shorten_floats(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shorten_floats(v) for v in value]
+    return value
+
+
+def didit_canonical_json(payload: Any) -> bytes:
+    """The bytes Didit's ``X-Signature-V2`` is computed over."""
+    text = json.dumps(
+        _shorten_floats(payload), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return text.encode("utf-8")
+
+
+def _hmac(secret: str, message: bytes) -> str:
+    return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+def sign_didit_webhook(payload: Mapping[str, Any], secret: str) -> dict[str, str]:
+    """The headers Didit would send with ``payload``: for a receiver's own tests."""
+    body = json.dumps(_shorten_floats(payload), sort_keys=True, separators=(",", ":"))
+    return {
+        "X-Signature": _hmac(secret, body.encode()),
+        "X-Signature-V2": _hmac(secret, didit_canonical_json(payload)),
+        "X-Timestamp": str(payload.get("timestamp", "")),
+    }
+
+
+def verify_didit_webhook(
+    body: bytes,
+    headers: Mapping[str, str],
+    secret: str,
+    *,
+    tolerance: float = DIDIT_TOLERANCE_SECONDS,
+    now: float | None = None,
+) -> dict[str, Any]:
+    """The delivery's payload, once its signature and freshness check out.
+
+    :param body: the raw request body, as received.
+    :param headers: the request headers (any case).
+    :param secret: the webhook destination's shared secret.
+    :raises WebhookVerificationError: saying what failed (never echoing the secret).
+    """
+    if not secret:
+        raise WebhookVerificationError("No webhook secret configured: cannot verify")
+    lower = {k.lower(): v for k, v in headers.items()}
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        raise WebhookVerificationError("The body is not JSON") from None
+    if not isinstance(payload, dict):
+        raise WebhookVerificationError("The body is not a JSON object")
+    signatures = [
+        (lower.get("x-signature-v2"), didit_canonical_json(payload)),
+        (lower.get("x-signature"), body),
+    ]
+    if not any(given for given, _ in signatures):
+        raise WebhookVerificationError("No X-Signature-V2 or X-Signature header")
+    if not any(
+        given and hmac.compare_digest(given.strip().lower(), _hmac(secret, message))
+        for given, message in signatures
+    ):
+        raise WebhookVerificationError("The signature does not match: wrong secret or altered")
+    timestamp = payload.get("timestamp", payload.get("created_at"))
+    if not isinstance(timestamp, int) or isinstance(timestamp, bool):
+        raise WebhookVerificationError("The signed body has no integer timestamp")
+    header_timestamp = lower.get("x-timestamp")
+    if header_timestamp is not None and header_timestamp.strip() != str(timestamp):
+        raise WebhookVerificationError("X-Timestamp differs from the signed timestamp")
+    age = (time.time() if now is None else now) - timestamp
+    if abs(age) > tolerance:
+        raise WebhookVerificationError(
+            f"The delivery is {abs(age):.0f} s {'old' if age > 0 else 'in the future'}; "
+            f"the tolerance is {tolerance:.0f} s"
+        )
+    return payload
