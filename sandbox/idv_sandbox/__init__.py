@@ -1,15 +1,19 @@
-"""A local, stateful stand-in for the deepidv session API (like moto for AWS), and a mail sink."""
+"""A local, stateful stand-in for the deepidv and Didit session APIs (like moto for AWS), and
+a mail sink."""
 
 from idv_sandbox.app import create_app
+from idv_sandbox.didit_service import DiditSandbox
 from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.mail import MailSink, ReceivedMail
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.server import RunningSandbox, running_sandbox
-from idv_sandbox.service import DEFAULT_API_KEY, Sandbox, SandboxConfig
+from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, Sandbox, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
 __all__ = [
     "DEFAULT_API_KEY",
+    "DEFAULT_DIDIT_WORKFLOW_ID",
+    "DiditSandbox",
     "FailRule",
     "Faults",
     "MailSink",

@@ -1,25 +1,22 @@
-"""The sandbox's HTTP layer: the deepidv API checked against its spec, plus the hosted flow.
-
-Every API request goes: API key (401) → rate limit (429) → injected faults → spec validation
-of the request (400) → the handler → spec validation of the answer (a mismatch is a 500 that
-says so, which the contract tests catch).
+"""The sandbox's HTTP layer: each vendor's API checked against its spec, the hosted flows,
+and the switches tests and demos use. The checks every API request shares are in
+:mod:`idv_sandbox.gate`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
-import math
-from collections import Counter
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
 from idv_sandbox.contract import Contract, spec_path
-from idv_sandbox.faults import DroppedConnection, Faults, FaultState, RateLimiter
+from idv_sandbox.didit_routes import add_didit_routes
+from idv_sandbox.faults import DroppedConnection, Faults, FaultState
+from idv_sandbox.gate import Dialect, Gate
 from idv_sandbox.pages import FLOW_ENDINGS, console_page, done_page, flow_page, redirect_target
 from idv_sandbox.service import (
     DEFAULT_API_KEY,
@@ -34,7 +31,6 @@ __all__ = ["DEFAULT_API_KEY", "Sandbox", "SandboxConfig", "create_app"]
 
 SESSIONS = "/v1/sessions"
 SESSION = "/v1/sessions/{sessionId}"
-Handler = Callable[[str], Awaitable[tuple[int, Any] | Response]]
 
 
 def _error_body(exc: ApiError) -> dict[str, Any]:
@@ -42,6 +38,13 @@ def _error_body(exc: ApiError) -> dict[str, Any]:
     if exc.field:
         body["field"] = exc.field
     return body
+
+
+DEEPIDV = Dialect(
+    missing_key=ApiError(401, "Missing or invalid API key"),
+    wrong_key=ApiError(401, "Missing or invalid API key"),
+    error_body=_error_body,
+)
 
 
 async def _json_body(request: Request) -> Any:
@@ -52,58 +55,19 @@ async def _json_body(request: Request) -> Any:
 
 
 def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> FastAPI:
-    """The FastAPI application; ``app.state.sandbox`` holds its :class:`Sandbox`."""
+    """The FastAPI application; ``app.state.sandbox`` holds the deepidv :class:`Sandbox`,
+    ``app.state.didit`` the Didit one."""
     config = config or SandboxConfig()
     sandbox = Sandbox(store, config)
     contract = Contract(spec_path("deepidv"))
     faults = FaultState(config.faults)
-    limiter = RateLimiter(config.rate_limit, config.rate_burst) if config.rate_limit else None
-    app = FastAPI(title="deepidv sandbox", docs_url=None, redoc_url=None, openapi_url=None)
-    #: API requests answered, by API key and "METHOD path": what a client really cost
-    requests: Counter[tuple[str, str]] = Counter()
+    gate = Gate(config, faults)
+    app = FastAPI(title="IDV sandbox", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.sandbox = sandbox
     app.state.faults = faults
 
-    async def api_call(request: Request, path: str, handler: Handler) -> Response:
-        method = request.method
-        requests[request.headers.get("x-api-key") or "", f"{method} {path}"] += 1
-        try:
-            key = request.headers.get("x-api-key") or ""
-            if key not in config.api_keys:
-                raise ApiError(401, "Missing or invalid API key")
-            if limiter is not None and (wait := limiter.acquire(key)) > 0:
-                return JSONResponse(
-                    {"message": "Rate limit exceeded"},
-                    status_code=429,
-                    headers={"Retry-After": str(math.ceil(wait))},
-                )
-            if faults.faults.latency:
-                await asyncio.sleep(faults.faults.latency)
-            if (rule := faults.take_failure(method, request.url.path)) is not None:
-                headers = {"Retry-After": str(rule.retry_after)} if rule.retry_after else None
-                return JSONResponse(
-                    {"message": f"sandbox fault: HTTP {rule.status}"},
-                    status_code=rule.status,
-                    headers=headers,
-                )
-            violation = contract.check_query(method, path, dict(request.query_params))
-            violation = violation or contract.check_headers(method, path, dict(request.headers))
-            if violation:
-                raise ApiError(400, violation.message, field=violation.field)
-            answer = await handler(key)
-        except ApiError as exc:
-            if exc.plain_text:
-                return PlainTextResponse(exc.message, status_code=exc.status)
-            answer = exc.status, _error_body(exc)
-        if isinstance(answer, Response):
-            return answer
-        status, body = answer
-        if config.validate_responses:
-            broken = contract.check_response(method, path, status, body)
-            if broken:
-                message = f"sandbox bug: the answer breaks the spec ({broken.message})"
-                return JSONResponse({"message": message}, status_code=500)
-        return JSONResponse(body, status_code=status)
+    async def api_call(request: Request, path: str, handler: Any) -> Response:
+        return await gate.call(request, path, handler, contract=contract, dialect=DEEPIDV)
 
     async def spec_body(request: Request, method: str, path: str) -> dict[str, Any]:
         body = apply_aliases(await _json_body(request))
@@ -205,15 +169,12 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
 
     @app.get("/_sandbox/stats")
     async def get_stats() -> dict[str, Any]:
-        by_key: dict[str, dict[str, int]] = {}
-        for (key, call), count in sorted(requests.items()):
-            by_key.setdefault(key, {})[call] = count
-        return {"requests": by_key, "total": sum(requests.values())}
+        return gate.stats()
 
     @app.delete("/_sandbox/stats")
     async def clear_stats() -> dict[str, Any]:
-        requests.clear()
-        return {"requests": {}, "total": 0}
+        gate.requests.clear()
+        return gate.stats()
 
     @app.post("/_sandbox/seed")
     async def seed(request: Request) -> dict[str, Any]:
@@ -225,6 +186,8 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         count, submitted = int(body.get("count", 1)), bool(body.get("submitted", True))
         ids = await asyncio.to_thread(sandbox.seed, key, count, base_url, submitted=submitted)
         return {"api_key": key, "session_ids": ids}
+
+    add_didit_routes(app, store, config, gate, faults)
 
     @app.get("/healthz")
     async def health() -> dict[str, str]:

@@ -21,7 +21,7 @@ FLOW_ENDINGS = {
 STYLE = "body{font-family:sans-serif;max-width:40em;margin:2em auto}fieldset{margin:1em 0}"
 
 
-def _page(title: str, body: str) -> str:
+def html_page(title: str, body: str) -> str:
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
         f"</title><style>{STYLE}</style></head><body>{body}</body></html>"
@@ -33,7 +33,7 @@ def flow_page(stored: StoredSession) -> str:
     record = stored.record
     sid = escape(record["id"])
     if record["status"] != "PENDING":
-        return _page(
+        return html_page(
             "Verification complete",
             f"<h1>This verification is complete</h1>"
             f'<p id="status">Session {sid} is {escape(record["status"])}.</p>',
@@ -42,7 +42,7 @@ def flow_page(stored: StoredSession) -> str:
         f'<option value="{key}">{escape(key.replace("_", " "))}</option>' for key in FLOW_ENDINGS
     )
     first_name = escape(stored.applicant["firstName"])
-    return _page(
+    return html_page(
         "Verify your identity",
         f"<h1>Hi {first_name}, let's verify your identity</h1>"
         f"<p>deepidv sandbox: nothing you upload leaves this machine.</p>"
@@ -76,7 +76,7 @@ def redirect_target(redirect_url: str, session_id: str, ending: str) -> str:
 def done_page(session_id: str, ending: str) -> str:
     status, reason = FLOW_ENDINGS[ending]
     detail = f" ({escape(reason)})" if reason else ""
-    return _page(
+    return html_page(
         "Thank you",
         f'<h1>Thank you</h1><p id="status">Session {escape(session_id)}:'
         f" {escape(status)}{detail}. You can close this page.</p>",
@@ -90,7 +90,7 @@ def console_page(store: SandboxStore, stored: StoredSession) -> str:
         f"<li>{escape(at)} {escape(status)}</li>" for at, status in store.history(record["id"])
     )
     analysis = escape(json.dumps(record.get("analysisData", {}), indent=2))
-    return _page(
+    return html_page(
         f"Session {record['id']}",
         f"<h1>Session {escape(record['id'])}</h1>"
         f'<p>Status: <strong id="status">{escape(record["status"])}</strong> (sandbox console)</p>'

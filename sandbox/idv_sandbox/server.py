@@ -14,7 +14,7 @@ from pathlib import Path
 import uvicorn
 
 from idv_sandbox.app import create_app
-from idv_sandbox.service import DEFAULT_API_KEY, Sandbox, SandboxConfig
+from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, Sandbox, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
 
@@ -27,15 +27,19 @@ class RunningSandbox:
     def store(self) -> SandboxStore:
         return self.sandbox.store
 
-    def connection_json(self, api_key: str = DEFAULT_API_KEY) -> str:
-        """An Airflow ``deepidv`` connection to this sandbox (for ``AIRFLOW_CONN_<ID>``)."""
-        return json.dumps(
-            {
-                "conn_type": "deepidv",
-                "password": api_key,
-                "host": self.url,
-                "extra": {"console_url": f"{self.url}/console/sessions/{{session_id}}"},
+    def connection_json(self, api_key: str = DEFAULT_API_KEY, vendor: str = "deepidv") -> str:
+        """An Airflow connection of the ``vendor`` type to this sandbox (for
+        ``AIRFLOW_CONN_<ID>``)."""
+        extra: dict[str, str] = {"console_url": f"{self.url}/console/sessions/{{session_id}}"}
+        if vendor == "didit":
+            extra = {
+                "console_url": f"{self.url}/didit/console/{{session_id}}",
+                "workflow_id": DEFAULT_DIDIT_WORKFLOW_ID,
             }
+        elif vendor != "deepidv":
+            raise ValueError(f"the sandbox does not speak {vendor!r}")
+        return json.dumps(
+            {"conn_type": vendor, "password": api_key, "host": self.url, "extra": extra}
         )
 
 

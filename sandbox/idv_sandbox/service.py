@@ -16,6 +16,8 @@ from idv_sandbox.outcomes import Outcome, analysis_data, choose_outcome, draw_ke
 from idv_sandbox.store import IdempotencyConflict, InsufficientTokens, SandboxStore, StoredSession
 
 DEFAULT_API_KEY = "sandbox-key"
+#: the sandbox's one published Didit workflow
+DEFAULT_DIDIT_WORKFLOW_ID = "0d1d17a5-5a4d-4b0c-9e1f-5a4db0c9e1f0"
 ORG_ID = "org_sandbox"
 #: status a client may set → statuses it may be set from
 ALLOWED_FROM = {
@@ -51,6 +53,11 @@ class SandboxConfig:
     rate_limit: float | None = None
     rate_burst: int | None = None
     faults: Faults = field(default_factory=Faults)
+    #: Didit workflows that exist (create with another answers 404)
+    didit_workflows: frozenset[str] = frozenset({DEFAULT_DIDIT_WORKFLOW_ID})
+    #: seconds after create when a Didit session not finished expires (Not Started →
+    #: Expired, In Progress → Abandoned); None: never
+    didit_expire_after: float | None = None
     #: check every answer against the spec (a mismatch is a 500 that names it)
     validate_responses: bool = True
 

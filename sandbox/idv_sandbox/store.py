@@ -63,19 +63,20 @@ class SandboxStore:
 
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
-        self._lock = threading.RLock()
+        #: held by every store call; hold it to make several calls one unit
+        self.lock = threading.RLock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(SCHEMA)
 
     def close(self) -> None:
-        with self._lock:
+        with self.lock:
             self._db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic unit of work (and the store's lock)."""
-        with self._lock:
+        with self.lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -152,7 +153,7 @@ class SandboxStore:
         db.execute("INSERT INTO history VALUES (?, ?, ?)", (session_id, at, status))
 
     def get(self, api_key: str, session_id: str) -> StoredSession | None:
-        with self._lock:
+        with self.lock:
             row = self._db.execute(
                 "SELECT record, applicant, outcome FROM sessions WHERE api_key = ? AND id = ?",
                 (api_key, session_id),
@@ -167,7 +168,7 @@ class SandboxStore:
         where, args = "api_key = ?", [api_key]
         if status is not None:
             where, args = where + " AND status = ?", [*args, status]
-        with self._lock:
+        with self.lock:
             (total,) = self._db.execute(
                 f"SELECT COUNT(*) FROM sessions WHERE {where}",  # noqa: S608 - fixed text
                 args,
@@ -180,7 +181,7 @@ class SandboxStore:
 
     def due_for_submission(self, api_key: str, created_before: str) -> list[StoredSession]:
         """PENDING sessions old enough for auto mode to complete."""
-        with self._lock:
+        with self.lock:
             rows = self._db.execute(
                 "SELECT record, applicant, outcome FROM sessions "
                 "WHERE api_key = ? AND status = 'PENDING' AND created_at <= ?",
@@ -190,7 +191,7 @@ class SandboxStore:
 
     def history(self, session_id: str) -> list[tuple[str, str]]:
         """``(timestamp, status)`` of every status the session has had, oldest first."""
-        with self._lock:
+        with self.lock:
             rows = self._db.execute(
                 "SELECT at, status FROM history WHERE session_id = ? ORDER BY rowid",
                 (session_id,),
@@ -207,12 +208,22 @@ class SandboxStore:
                 db.execute(f"{verb} INTO balances VALUES (?, ?)", (api_key, tokens))
 
     def balance(self, api_key: str) -> int | None:
-        with self._lock:
+        with self.lock:
             row = self._db.execute(
                 "SELECT tokens FROM balances WHERE api_key = ?", (api_key,)
             ).fetchone()
         return None if row is None else int(row[0])
 
+    def add_schema(self, script: str) -> None:
+        """Create another vendor's tables (idempotent ``CREATE ... IF NOT EXISTS``)."""
+        with self.lock:
+            self._db.executescript(script)
+
+    def query(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read-only statement."""
+        with self.lock:
+            return list(self._db.execute(sql, args).fetchall())
+
     def all_ids(self) -> list[str]:
-        with self._lock:
+        with self.lock:
             return [r[0] for r in self._db.execute("SELECT id FROM sessions ORDER BY seq")]

@@ -1,0 +1,376 @@
+"""Didit's session behaviour, independent of HTTP: create (reusing an unfinished session for
+the same ``vendor_data``), the lifecycle, update-status rules, soft delete, the list filters.
+
+Sessions live in their own table of the sandbox's SQLite file; the stored record is the
+decision payload itself, so a read is a lookup.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from idv_sandbox.didit_results import FEATURES, RESULT_ARRAYS, finished_flow
+from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key
+from idv_sandbox.service import ApiError, SandboxConfig
+from idv_sandbox.store import SandboxStore
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS didit_sessions (
+    id TEXT PRIMARY KEY,
+    api_key TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    token TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    vendor_data TEXT,
+    workflow_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    record TEXT NOT NULL,
+    applicant TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS didit_by_key ON didit_sessions (api_key, deleted, number);
+"""
+UNFINISHED = ("Not Started", "In Progress", "Resubmitted", "Awaiting User")
+DECIDABLE = {"Approved", "Declined", "In Review", "Kyc Expired", "Abandoned", "Resubmitted"}
+DOCUMENT_TYPES = {"P", "ID", "DL", "RP", "HIC", "TC", "SSC"}
+STATUSES = (
+    "Not Started",
+    "In Progress",
+    "In Review",
+    "Approved",
+    "Declined",
+    "Resubmitted",
+    "Expired",
+    "Abandoned",
+    "Kyc Expired",
+    "Awaiting User",
+)
+#: the upper-snake spelling of an older documentation page, accepted by the status filter
+STATUS_ALIASES = {s.upper().replace(" ", "_"): s for s in STATUSES}
+SEARCHED = ("vendor_data", "first_name", "last_name", "email", "phone")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(when: datetime) -> str:
+    return when.isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class DiditSession:
+    record: dict[str, Any]  # the decision payload
+    applicant: dict[str, Any]  # private to the sandbox: who, the outcome's draw key
+    outcome: str
+    api_key: str
+    token: str
+
+
+class DiditSandbox:
+    """Didit's API as the sandbox plays it (the routes in ``didit_routes`` are a thin shell)."""
+
+    def __init__(self, store: SandboxStore, config: SandboxConfig) -> None:
+        self.store = store
+        self.config = config
+        self.workflows = config.didit_workflows
+        store.add_schema(SCHEMA)
+
+    # -- storage -------------------------------------------------------------------------
+    def _rows(self, where: str, args: list[Any]) -> list[DiditSession]:
+        rows = self.store.query(
+            "SELECT record, applicant, outcome, api_key, token FROM didit_sessions "  # noqa: S608
+            f"WHERE {where} ORDER BY number DESC",
+            args,
+        )
+        return [DiditSession(json.loads(r[0]), json.loads(r[1]), r[2], r[3], r[4]) for r in rows]
+
+    def _save(self, session: DiditSession) -> None:
+        record = session.record
+        with self.store.transaction() as db:
+            db.execute(
+                "UPDATE didit_sessions SET status = ?, record = ? WHERE id = ?",
+                (record["status"], json.dumps(record), record["session_id"]),
+            )
+
+    def _get(self, api_key: str, session_id: str) -> DiditSession:
+        self.advance(api_key)
+        found = self._rows("api_key = ? AND id = ? AND deleted = 0", [api_key, session_id])
+        if not found:
+            raise ApiError(404, "Not found.")
+        return found[0]
+
+    # -- create --------------------------------------------------------------------------
+    def _check_create(self, body: dict[str, Any]) -> None:
+        if body["workflow_id"] not in self.workflows:
+            raise ApiError(404, "Workflow not found.", field="workflow_id")
+        expected = body.get("expected_details") or {}
+        for kind in expected.get("expected_document_types") or []:
+            if str(kind).upper() not in DOCUMENT_TYPES:
+                raise ApiError(400, f"Unknown document type: {kind}.", field="expected_details")
+
+    def _reusable(self, api_key: str, body: dict[str, Any]) -> DiditSession | None:
+        if not body.get("vendor_data"):
+            return None
+        marks = ",".join("?" * len(UNFINISHED))
+        found = self._rows(
+            f"api_key = ? AND deleted = 0 AND vendor_data = ? AND workflow_id = ? "
+            f"AND status IN ({marks})",
+            [api_key, body["vendor_data"], body["workflow_id"], *UNFINISHED],
+        )
+        return found[0] if found else None
+
+    @staticmethod
+    def created(session: DiditSession) -> dict[str, Any]:
+        """The create answer."""
+        r = session.record
+        return {
+            "session_id": r["session_id"],
+            "session_number": r["session_number"],
+            "session_token": session.token,
+            "url": r["session_url"],
+            "vendor_data": r["vendor_data"],
+            "metadata": r["metadata"],
+            "status": r["status"],
+            "callback": r["callback"],
+            "workflow_id": r["workflow_id"],
+            "workflow_version": 1,
+        }
+
+    def create(self, api_key: str, body: dict[str, Any], base_url: str) -> DiditSession:
+        """A new session, or the unfinished one of the same ``vendor_data`` and workflow (its
+        callback and metadata replaced), as Didit does."""
+        self._check_create(body)
+        with self.store.lock:  # the reuse check and the insert are one unit
+            if (reused := self._reusable(api_key, body)) is not None:
+                record = {
+                    **reused.record,
+                    "callback": body.get("callback"),
+                    "metadata": body.get("metadata"),
+                }
+                reused = DiditSession(
+                    record, reused.applicant, reused.outcome, reused.api_key, reused.token
+                )
+                self._save(reused)
+                return reused
+            return self._insert(api_key, body, base_url)
+
+    def _insert(self, api_key: str, body: dict[str, Any], base_url: str) -> DiditSession:
+        contact = body.get("contact_details") or {}
+        expected = body.get("expected_details") or {}
+        email = str(contact.get("email") or "")
+        key = draw_key(self.config.seed, email, body.get("vendor_data"))
+        applicant = {
+            "first_name": expected.get("first_name"),
+            "last_name": expected.get("last_name"),
+            "email": email,
+            "phone": contact.get("phone"),
+            "draw_key": key,
+        }
+        outcome = choose_outcome(email, key, self.config.outcome_mix)
+        (number,) = self.store.query("SELECT COALESCE(MAX(number), 0) + 1 FROM didit_sessions")[0]
+        token = secrets.token_urlsafe(9)
+        session_id = str(uuid.uuid4())
+        now = _iso(_now())
+        record: dict[str, Any] = {
+            "session_id": session_id,
+            "session_number": number,
+            "session_kind": "user",
+            "session_url": f"{base_url}/verify/session/{token}",
+            "status": "Not Started",
+            "environment": "sandbox",
+            "workflow_id": body["workflow_id"],
+            "features": FEATURES,
+            "vendor_data": body.get("vendor_data"),
+            "metadata": body.get("metadata"),
+            "callback": body.get("callback"),
+            "contact_details": contact or None,
+            "expected_details": expected or None,
+            "created_at": now,
+            **dict.fromkeys(RESULT_ARRAYS),
+            "warnings": None,
+            "reviews": [],
+        }
+        with self.store.transaction() as db:
+            db.execute(
+                "INSERT INTO didit_sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                (
+                    session_id,
+                    api_key,
+                    number,
+                    token,
+                    record["status"],
+                    outcome.value,
+                    record["vendor_data"],
+                    record["workflow_id"],
+                    now,
+                    json.dumps(record),
+                    json.dumps(applicant),
+                ),
+            )
+        return DiditSession(record, applicant, outcome.value, api_key, token)
+
+    # -- the applicant's flow and the clock ---------------------------------------------
+    def advance(self, api_key: str) -> None:
+        """Auto mode and expiry: finish the flows old enough; expire the ones never opened."""
+        now = _now()
+        if self.config.didit_expire_after is not None:
+            cutoff = _iso(now - timedelta(seconds=self.config.didit_expire_after))
+            for session in self._rows(
+                "api_key = ? AND deleted = 0 AND status IN ('Not Started', 'In Progress') "
+                "AND created_at <= ?",
+                [api_key, cutoff],
+            ):
+                ended = "Expired" if session.record["status"] == "Not Started" else "Abandoned"
+                self._set_status(session, ended)
+        if self.config.auto_submit_after is None:
+            return
+        cutoff = _iso(now - timedelta(seconds=self.config.auto_submit_after))
+        for session in self._rows(
+            "api_key = ? AND deleted = 0 AND status = 'Not Started' AND created_at <= ?",
+            [api_key, cutoff],
+        ):
+            if session.outcome == Outcome.ABANDONED:
+                self.open(session)  # opened the link, never finished
+            else:
+                self.finish(session, Outcome(session.outcome))
+
+    def _set_status(self, session: DiditSession, status: str, **fields: Any) -> DiditSession:
+        record = {**session.record, **fields, "status": status}
+        updated = DiditSession(
+            record, session.applicant, session.outcome, session.api_key, session.token
+        )
+        self._save(updated)
+        return updated
+
+    def open(self, session: DiditSession) -> DiditSession:
+        """The applicant opened the link."""
+        if session.record["status"] in ("Not Started", "Resubmitted"):
+            return self._set_status(session, "In Progress")
+        return session
+
+    def finish(self, session: DiditSession, outcome: Outcome) -> DiditSession:
+        """The applicant went through the flow; the workflow decides (or asks for a review)."""
+        if outcome is Outcome.ABANDONED:
+            outcome = Outcome.CLEAN_PASS  # they came back and finished after all
+        result = finished_flow(outcome, session.applicant["draw_key"], session.applicant)
+        return self._set_status(session, **result)
+
+    def by_token(self, token: str) -> DiditSession:
+        """A session by its hosted-flow token (the applicant's page has no API key)."""
+        found = self._rows("token = ? AND deleted = 0", [token])
+        if not found:
+            raise ApiError(404, "This verification link is not valid.")
+        self.advance(found[0].api_key)
+        return self._rows("token = ?", [token])[0]
+
+    # -- the API -------------------------------------------------------------------------
+    def decision(self, api_key: str, session_id: str) -> dict[str, Any]:
+        return self._get(api_key, session_id).record
+
+    def updatable(self, api_key: str, session_id: str) -> DiditSession:
+        """The session, if its status lets update-status change it (checked before the body,
+        as Didit does)."""
+        session = self._get(api_key, session_id)
+        current = session.record["status"]
+        if current not in DECIDABLE:
+            raise ApiError(400, f"Wrong Current Status: a {current} session cannot be updated.")
+        return session
+
+    def apply_status(self, session: DiditSession, body: dict[str, Any]) -> dict[str, Any]:
+        """The second half of update-status, once the body is valid."""
+        new, current = body["new_status"], session.record["status"]
+        if new == current == "Resubmitted":
+            raise ApiError(400, "The new status is the same as the current status.")
+        if new != current:
+            review = {
+                "user": "API Client",
+                "new_status": new,
+                "comment": body.get("comment"),
+                "created_at": _iso(_now()),
+            }
+            fields: dict[str, Any] = {"reviews": [*session.record["reviews"], review]}
+            if new == "Resubmitted":  # the captured data is dropped; the same link reopens
+                fields |= {**dict.fromkeys(RESULT_ARRAYS), "warnings": None}
+            self._set_status(session, new, **fields)
+        return {"session_id": session.record["session_id"]}
+
+    def delete(self, api_key: str, session_id: str) -> None:
+        self._get(api_key, session_id)
+        with self.store.transaction() as db:
+            db.execute("UPDATE didit_sessions SET deleted = 1 WHERE id = ?", (session_id,))
+
+    def list_page(self, api_key: str, query: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
+        """One page of list rows (newest first) and the count of all matching."""
+        self.advance(api_key)
+        where, args = ["api_key = ?", "deleted = 0"], [api_key]
+        if query.get("session_kind") == "business":
+            return [], 0  # the sandbox has no KYB sessions
+        for name in ("vendor_data", "workflow_id"):
+            if name in query:
+                where.append(f"{name} = ?")
+                args.append(query[name])
+        if "status" in query:
+            wanted = [STATUS_ALIASES.get(s.strip(), s.strip()) for s in query["status"].split(",")]
+            where.append(f"status IN ({','.join('?' * len(wanted))})")
+            args += wanted
+        for name, op in (("date_from", ">="), ("date_to", "<=")):
+            if name in query:
+                where.append(f"substr(created_at, 1, {len(query[name])}) {op} ?")
+                args.append(query[name].replace("+00:00", "Z"))
+        rows = [s for s in self._rows(" AND ".join(where), args) if self._matches(s, query)]
+        limit, offset = int(query.get("limit", 50)), int(query.get("offset", 0))
+        return [self._row(s) for s in rows[offset : offset + limit]], len(rows)
+
+    @staticmethod
+    def _matches(session: DiditSession, query: dict[str, str]) -> bool:
+        if "country" in query:
+            documents = session.record["id_verifications"] or []
+            if not any(d.get("issuing_state") == query["country"] for d in documents):
+                return False
+        if "search" in query:
+            needle = query["search"].lower()
+            values = [session.record.get("vendor_data"), *map(session.applicant.get, SEARCHED[1:])]
+            return any(needle in str(v).lower() for v in values if v)
+        return True
+
+    @staticmethod
+    def _row(session: DiditSession) -> dict[str, Any]:
+        """A list row: the summary fields; scores in additional_details are 0-1."""
+        r, a = session.record, session.applicant
+        liveness = (r["liveness_checks"] or [{}])[0].get("score")
+        face = (r["face_matches"] or [{}])[0].get("score")
+        aml = (r["aml_screenings"] or [{}])[0]
+        documents = r["id_verifications"] or [{}]
+        finished = r["id_verifications"] is not None
+        return {
+            "session_id": r["session_id"],
+            "session_number": r["session_number"],
+            "session_kind": "user",
+            "session_url": r["session_url"],
+            "status": r["status"],
+            "vendor_data": r["vendor_data"],
+            "workflow_id": r["workflow_id"],
+            "country": documents[0].get("issuing_state"),
+            "document_type": documents[0].get("document_type"),
+            "full_name": f"{a.get('first_name') or ''} {a.get('last_name') or ''}".strip(),
+            "created_at": r["created_at"],
+            "features": [
+                {"feature": name, "status": item[0]["status"]}
+                for name, item in zip(FEATURES, (r[k] for k in RESULT_ARRAYS), strict=True)
+                if item
+            ],
+            "additional_details": {
+                "aml": {"total_hits": aml.get("total_hits", 0), "entity_type": "person"},
+                "liveness": {"method": "PASSIVE", "score": liveness / 100},
+                "face_match": {"score": face / 100},
+            }
+            if finished
+            else None,
+        }

@@ -1,0 +1,109 @@
+"""What every API request of every vendor goes through, in order: API key (401/403) → rate
+limit (429) → injected faults → spec validation of the query (400) → the handler → spec
+validation of the answer (a mismatch is a 500 that says so, which the contract tests catch).
+
+Vendors differ only in how they word errors: a :class:`Dialect` says how.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.responses import Response
+
+from idv_sandbox.contract import Contract
+from idv_sandbox.faults import FaultState, RateLimiter
+from idv_sandbox.service import ApiError, SandboxConfig
+
+Handler = Callable[[str], Awaitable[tuple[int, Any] | Response]]
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """A vendor's way of refusing: its auth errors and its error bodies."""
+
+    #: the error for a request without an API key, and for one with an unknown key
+    missing_key: ApiError
+    wrong_key: ApiError
+    error_body: Callable[[ApiError], dict[str, Any]]
+
+
+class Gate:
+    """Runs handlers behind the checks every API request shares (one per app)."""
+
+    def __init__(self, config: SandboxConfig, faults: FaultState) -> None:
+        self.config = config
+        self.faults = faults
+        self.limiter = (
+            RateLimiter(config.rate_limit, config.rate_burst) if config.rate_limit else None
+        )
+        #: API requests answered, by API key and "METHOD path": what a client really cost
+        self.requests: Counter[tuple[str, str]] = Counter()
+
+    def _throttled(self, dialect: Dialect, wait: float) -> Response:
+        seconds = math.ceil(wait)
+        body = dialect.error_body(ApiError(429, f"Rate limit exceeded; retry in {seconds}s"))
+        headers = {"Retry-After": str(seconds)}
+        if self.limiter is not None:
+            headers["X-RateLimit-Limit"] = str(math.ceil(self.limiter.rate * 60))
+            headers["X-RateLimit-Remaining"] = "0"
+        return JSONResponse(body, status_code=429, headers=headers)
+
+    async def call(
+        self,
+        request: Request,
+        path: str,
+        handler: Handler,
+        *,
+        contract: Contract,
+        dialect: Dialect,
+    ) -> Response:
+        method = request.method
+        key = request.headers.get("x-api-key") or ""
+        self.requests[key, f"{method} {path}"] += 1
+        try:
+            if not key:
+                raise dialect.missing_key
+            if key not in self.config.api_keys:
+                raise dialect.wrong_key
+            if self.limiter is not None and (wait := self.limiter.acquire(key)) > 0:
+                return self._throttled(dialect, wait)
+            if self.faults.faults.latency:
+                await asyncio.sleep(self.faults.faults.latency)
+            if (rule := self.faults.take_failure(method, request.url.path)) is not None:
+                headers = {"Retry-After": str(rule.retry_after)} if rule.retry_after else None
+                body = dialect.error_body(
+                    ApiError(rule.status, f"sandbox fault: HTTP {rule.status}")
+                )
+                return JSONResponse(body, status_code=rule.status, headers=headers)
+            violation = contract.check_query(method, path, dict(request.query_params))
+            violation = violation or contract.check_headers(method, path, dict(request.headers))
+            if violation:
+                raise ApiError(400, violation.message, field=violation.field)
+            answer = await handler(key)
+        except ApiError as exc:
+            if exc.plain_text:
+                return PlainTextResponse(exc.message, status_code=exc.status)
+            answer = exc.status, dialect.error_body(exc)
+        if isinstance(answer, Response):
+            return answer
+        status, body = answer
+        if self.config.validate_responses:
+            broken = contract.check_response(method, path, status, body)
+            if broken:
+                message = f"sandbox bug: the answer breaks the spec ({broken.message})"
+                return JSONResponse(dialect.error_body(ApiError(500, message)), status_code=500)
+        return JSONResponse(body, status_code=status)
+
+    def stats(self) -> dict[str, Any]:
+        by_key: dict[str, dict[str, int]] = {}
+        for (key, call), count in sorted(self.requests.items()):
+            by_key.setdefault(key, {})[call] = count
+        return {"requests": by_key, "total": sum(self.requests.values())}
