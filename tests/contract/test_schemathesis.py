@@ -19,8 +19,9 @@ from schemathesis.specs.openapi.checks import (
 from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
 
 pytestmark = pytest.mark.integration
-SPEC = Path(__file__).resolve().parents[2] / "openapi" / "deepidv.yaml"
-EXAMPLES_PER_OPERATION = 300  # 4 operations: at least 1,000 cases in all
+SPECS = Path(__file__).resolve().parents[2] / "openapi"
+EXAMPLES_PER_OPERATION = 300  # deepidv: 4 operations, at least 1,000 cases in all
+DIDIT_EXAMPLES_PER_OPERATION = 200  # Didit: 5 operations
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -28,8 +29,10 @@ CHECKS = [
     response_headers_conformance,
     response_schema_conformance,
 ]
-schema = schemathesis.openapi.from_path(SPEC)
+schema = schemathesis.openapi.from_path(SPECS / "deepidv.yaml")
+didit_schema = schemathesis.openapi.from_path(SPECS / "didit.yaml")
 calls: list[str] = []
+didit_calls: list[str] = []
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +55,21 @@ def test_sandbox_honours_the_spec(case, live_sandbox: RunningSandbox) -> None:
     calls.append(case.operation.label)
 
 
-def test_at_least_a_thousand_cases_ran() -> None:
-    assert len(calls) >= 1000, f"only {len(calls)} cases"
+@didit_schema.parametrize()
+@settings(
+    max_examples=DIDIT_EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+def test_sandbox_honours_the_didit_spec(case, live_sandbox: RunningSandbox) -> None:
+    headers = {"x-api-key": DEFAULT_API_KEY}
+    case.call_and_validate(base_url=live_sandbox.url, headers=headers, checks=CHECKS)
+    didit_calls.append(case.operation.label)
+
+
+def test_at_least_a_thousand_cases_ran_for_each_vendor() -> None:
+    assert len(calls) >= 1000, f"only {len(calls)} deepidv cases"
     assert len(set(calls)) == 4  # every operation
+    assert len(didit_calls) >= 1000, f"only {len(didit_calls)} Didit cases"
+    assert len(set(didit_calls)) == 5
