@@ -1,5 +1,6 @@
 # Two entry points for a fresh machine with only Python 3.11+:
 #   make demo   start the sandbox and run the onboarding DAG against it
+#               (make demo VENDOR=didit: the same DAG against the sandbox's Didit API)
 #   make test   lint, type check and the whole test suite (what CI runs)
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,7 @@ $(TOX):
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.9,<1" "tox>=4.20,<5" "tox-uv>=1.20,<2"
 
 demo: $(TOX)
-	$(TOX) run -e demo
+	DEMO_VENDOR=$(VENDOR) $(TOX) run -e demo
 
 test: $(TOX)
 	$(TOX) run -e lint,type,test

@@ -2,12 +2,14 @@
 ``airflow dags test``, and report what the sandbox recorded and where the invites landed.
 
 Everything lives under ``.demo/`` (Airflow home, SQLite files, the DAG run's log, the invites as
-.eml files) and is made anew on each run. Usage: ``python examples/demo.py`` (``make demo``
-runs it through tox).
+.eml files) and is made anew on each run. Usage: ``python examples/demo.py [--vendor didit]``
+(``make demo`` runs it through tox; ``make demo VENDOR=didit`` runs it against the sandbox's
+Didit API). The DAG is the same for every vendor: only the ``idv_default`` connection changes.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -15,10 +17,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox, SandboxConfig, running_sandbox
+
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / ".demo"
 DAG_ID = "idv_onboarding"
 AUTO_SUBMIT_AFTER = 3.0  # seconds until the sandbox "applicant" finishes the hosted flow
+VENDORS = ("deepidv", "didit")
 
 
 def airflow(*args: str, log: Path) -> None:
@@ -50,7 +55,33 @@ def decisions() -> dict[str, dict[str, object]]:
     return {str(v["session_id"]): v for v in values}
 
 
+def sandbox_records(sandbox: RunningSandbox, vendor: str) -> list[tuple[str, str, str]]:
+    """(applicant's external id, session id, status history) of each session, oldest first."""
+    store = sandbox.store
+    if vendor == "didit":
+        rows = store.query("SELECT id, vendor_data FROM didit_sessions ORDER BY number")
+        return [
+            (vendor_data, session_id, " → ".join(s for _, s in store.history(session_id)))
+            for session_id, vendor_data in rows
+        ]
+    records = []
+    for session_id in store.all_ids():
+        stored = store.get(DEFAULT_API_KEY, session_id)
+        assert stored is not None
+        history = " → ".join(status for _, status in store.history(session_id))
+        records.append((stored.record.get("externalId", "-"), session_id, history))
+    return records
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--vendor",
+        choices=VENDORS,
+        default=os.environ.get("DEMO_VENDOR") or "deepidv",
+        help="the vendor API the sandbox plays for the DAG (default: deepidv, or $DEMO_VENDOR)",
+    )
+    vendor = parser.parse_args().vendor
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir()
     home = WORK / "airflow"
@@ -60,34 +91,28 @@ def main() -> None:
         AIRFLOW__CORE__LOAD_EXAMPLES="False",
         AIRFLOW__LOGGING__LOGGING_LEVEL="INFO",
     )
-    from idv_sandbox import DEFAULT_API_KEY, MailSink, SandboxConfig, running_sandbox
-
     log = WORK / "airflow.log"
     print(f"Preparing Airflow's metadata DB in {home} ...", flush=True)
     airflow("db", "migrate", log=log)
     config = SandboxConfig(auto_submit_after=AUTO_SUBMIT_AFTER)
     mail_dir = WORK / "mail"
     with running_sandbox(WORK / "sandbox.db", config) as sandbox, MailSink(mail_dir) as mail:
-        os.environ["AIRFLOW_CONN_DEEPIDV_DEFAULT"] = sandbox.connection_json()
+        os.environ["AIRFLOW_CONN_IDV_DEFAULT"] = sandbox.connection_json(vendor=vendor)
         os.environ["AIRFLOW_CONN_SMTP_DEFAULT"] = mail.connection_json()
         print(
-            f"Sandbox listening on {sandbox.url}, SMTP on {mail.host}:{mail.port}; "
-            f"running `airflow dags test {DAG_ID}` ...",
+            f"Sandbox ({vendor} API) listening on {sandbox.url}, SMTP on "
+            f"{mail.host}:{mail.port}; running `airflow dags test {DAG_ID}` ...",
             flush=True,
         )
         airflow("dags", "test", DAG_ID, log=log)
-        store = sandbox.store
         decided = decisions()
         print(f"\nDAG run succeeded (log: {log.relative_to(REPO)}). The sandbox's records:\n")
         print(f"{'applicant':<15} {'session id':<38} {'status history':<34} decision")
-        for session_id in store.all_ids():  # creation order
-            stored = store.get(DEFAULT_API_KEY, session_id)
-            assert stored is not None
-            history = " → ".join(status for _, status in store.history(session_id))
+        for external_id, session_id, history in sandbox_records(sandbox, vendor):
             result = decided.get(session_id, {})
             reasons = "; ".join(str(r) for r in result.get("reasons", []))  # type: ignore[attr-defined]
             print(
-                f"{stored.record.get('externalId', '-'):<15} {session_id:<38} {history:<34} "
+                f"{external_id:<15} {session_id:<38} {history:<34} "
                 f"{result.get('decision', '-')} ({reasons})"
             )
         print(f"\nInvites received by the local SMTP server ({mail_dir.relative_to(REPO)}/):\n")

@@ -24,7 +24,7 @@ from idv_sandbox import (
 
 API_URL = "https://api.deepidv.test"
 API_KEY = "sk_test_0123456789"
-CONN_ID = "deepidv_default"
+CONN_ID = "idv_default"
 
 
 def set_connection(

@@ -17,7 +17,7 @@ from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
 from idv_provider.policy import ThresholdPolicy
 from idv_provider.sensors import SessionSubmittedSensor
 
-CONN_ID = "deepidv_default"
+CONN_ID = "idv_default"
 #: our own invite by email, instead of the vendor's (the SMS would need a sender: see README)
 INVITE = Invite(
     company_name="Example Bank",

@@ -18,7 +18,7 @@ from airflow.sdk import DAG
 from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.policy import ThresholdPolicy
 
-CONN_ID = "deepidv_default"
+CONN_ID = "idv_default"
 REPORT_DIR = Path(
     os.environ.get("IDV_REVIEW_REPORT_DIR") or Path(tempfile.gettempdir()) / "idv-reviews"
 )

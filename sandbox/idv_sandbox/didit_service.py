@@ -94,10 +94,18 @@ class DiditSandbox:
     def _save(self, session: DiditSession) -> None:
         record = session.record
         with self.store.transaction() as db:
+            previous = db.execute(
+                "SELECT status FROM didit_sessions WHERE id = ?", (record["session_id"],)
+            ).fetchone()
             db.execute(
                 "UPDATE didit_sessions SET status = ?, record = ? WHERE id = ?",
                 (record["status"], json.dumps(record), record["session_id"]),
             )
+            if previous is None or previous[0] != record["status"]:
+                db.execute(
+                    "INSERT INTO history VALUES (?, ?, ?)",
+                    (record["session_id"], _iso(_now()), record["status"]),
+                )
 
     def _get(self, api_key: str, session_id: str) -> DiditSession:
         self.advance(api_key)
@@ -214,6 +222,7 @@ class DiditSandbox:
                     json.dumps(applicant),
                 ),
             )
+            db.execute("INSERT INTO history VALUES (?, ?, ?)", (session_id, now, "Not Started"))
         return DiditSession(record, applicant, outcome.value, api_key, token)
 
     # -- the applicant's flow and the clock ---------------------------------------------

@@ -29,7 +29,7 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
         env = {
             **airflow_env(airflow_home),
-            "AIRFLOW_CONN_DEEPIDV_DEFAULT": sandbox.connection_json(),
+            "AIRFLOW_CONN_IDV_DEFAULT": sandbox.connection_json(),
             "AIRFLOW_CONN_SMTP_DEFAULT": mail.connection_json(),
         }
         run = subprocess.run(

@@ -32,7 +32,7 @@ def test_review_dag_decides_every_submitted_session(airflow_home: Path, tmp_path
             [airflow_bin(), "dags", "test", "idv_review"],
             env={
                 **airflow_env(airflow_home),
-                "AIRFLOW_CONN_DEEPIDV_DEFAULT": sandbox.connection_json(),
+                "AIRFLOW_CONN_IDV_DEFAULT": sandbox.connection_json(),
                 "IDV_REVIEW_REPORT_DIR": str(reports),
             },
             capture_output=True,

@@ -132,7 +132,7 @@ def test_execute_complete_fails_closed():
 
 def trigger(**kwargs) -> SessionsSubmittedTrigger:
     params = {
-        "conn_id": "deepidv_default",
+        "conn_id": "idv_default",
         "session_ids": ALL[:120],
         "end_time": time.time() + 60,
         "poll_interval": 0.01,

@@ -16,7 +16,7 @@ from tests.payloads import SESSION_ID, detail
 
 def trigger(**kwargs) -> SessionSubmittedTrigger:
     params = {
-        "conn_id": "deepidv_default",
+        "conn_id": "idv_default",
         "session_id": SESSION_ID,
         "end_time": time.time() + 60,
         "poll_interval": 0.01,

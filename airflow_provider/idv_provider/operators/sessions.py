@@ -21,7 +21,8 @@ from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.validation import validate_applicant, validate_https_url
 
-DEFAULT_CONN_ID = "deepidv_default"
+#: the operators and sensors use this connection unless told otherwise; its type picks the vendor
+DEFAULT_CONN_ID = "idv_default"
 #: task_state_store key of the session a try created; read back by the next try.
 CREATED_SESSION_KEY = "idv_created_session"
 TARGET_STATE = {
