@@ -65,15 +65,23 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
         assert links[applicant["email"]] in text and applicant["first_name"] in text
 
     db = sqlite3.connect(airflow_home / "airflow.db")
+    (run_id,) = db.execute(  # the airflow home is shared: look at this test's run only
+        "SELECT run_id FROM dag_run WHERE dag_id = 'idv_onboarding' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     tries = dict(
         db.execute(
-            "SELECT map_index, try_number FROM task_instance WHERE task_id = 'create_session'"
+            "SELECT map_index, try_number FROM task_instance "
+            "WHERE task_id = 'create_session' AND run_id = ?",
+            (run_id,),
         ).fetchall()
     )
     assert sorted(tries.values()) == [1, 1, 2], tries  # one create needed a second try
     links = [
         json.loads(v)
-        for (v,) in db.execute("SELECT value FROM xcom WHERE key = '_link_SessionConsoleLink'")
+        for (v,) in db.execute(
+            "SELECT value FROM xcom WHERE key = '_link_SessionConsoleLink' AND run_id = ?",
+            (run_id,),
+        )
     ]
     assert len(links) == 9  # 3 tasks x 3 applicants
     assert all(link.startswith(console_prefix) for link in links)
@@ -84,7 +92,9 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
         for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
     )
     rendered = db.execute(
-        "SELECT rendered_fields FROM rendered_task_instance_fields WHERE task_id = 'create_session'"
+        "SELECT rendered_fields FROM rendered_task_instance_fields "
+        "WHERE task_id = 'create_session' AND run_id = ?",
+        (run_id,),
     ).fetchall()
     assert len(rendered) == 3 and all('"applicant"' in r and "***" in r for (r,) in rendered)
     logs = "\n".join(p.read_text(errors="replace") for p in airflow_home.rglob("*.log"))

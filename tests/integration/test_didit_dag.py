@@ -1,0 +1,84 @@
+"""The same onboarding DAG, unchanged, against the sandbox's Didit API: only the connection
+differs."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
+from tests.integration.conftest import REPO, airflow_bin, airflow_env
+
+pytestmark = pytest.mark.integration
+sys.path.insert(0, str(REPO / "examples" / "dags"))
+from idv_onboarding import APPLICANTS  # noqa: E402
+
+EXPECTED = {
+    "applicant-001": ["Not Started", "Approved"],
+    "applicant-002": ["Not Started", "Declined"],
+    "applicant-003": ["Not Started", "Declined"],
+}
+
+
+def test_onboarding_dag_on_didit_survives_a_lost_create_response(
+    airflow_home: Path, tmp_path: Path
+):
+    """Didit has no Idempotency-Key: every attempt of the first create is committed, then its
+    answer lost; the hook's retries and the task's retry send the same vendor_data, so Didit
+    hands back the one unfinished session. The applicants finish after the retry (8 s)."""
+    config = SandboxConfig(auto_submit_after=8.0, faults=Faults(drop_after_create=4))
+    with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
+        env = {
+            **airflow_env(airflow_home),
+            "AIRFLOW_CONN_IDV_DEFAULT": sandbox.connection_json(vendor="didit"),
+            "AIRFLOW_CONN_SMTP_DEFAULT": mail.connection_json(),
+        }
+        run = subprocess.run(
+            [airflow_bin(), "dags", "test", "idv_onboarding"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        output = run.stdout + run.stderr
+        assert run.returncode == 0, output[-5000:]
+        assert config.faults.drop_after_create == 0  # the fault really fired
+        store = sandbox.store
+        rows = store.query("SELECT id, vendor_data FROM didit_sessions ORDER BY number")
+        histories = {vd: [s for _, s in store.history(sid)] for sid, vd in rows}
+    assert len(rows) == len(APPLICANTS)  # one session per applicant, none duplicated
+    assert histories == EXPECTED  # Didit decided; the policy agreed and wrote nothing
+    assert len(mail.messages) == len(APPLICANTS)
+
+    db = sqlite3.connect(airflow_home / "airflow.db")
+    (run_id,) = db.execute(
+        "SELECT run_id FROM dag_run WHERE dag_id = 'idv_onboarding' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    tries = [
+        t
+        for (t,) in db.execute(
+            "SELECT try_number FROM task_instance WHERE task_id = 'create_session' AND run_id = ?",
+            (run_id,),
+        )
+    ]
+    assert sorted(tries) == [1, 1, 2]  # one create needed a second try
+    decisions = [
+        v
+        for (v,) in db.execute(
+            "SELECT value FROM xcom WHERE task_id = 'decide' AND key = 'return_value' "
+            "AND run_id = ?",
+            (run_id,),
+        )
+    ]
+    assert len(decisions) == 3
+    logs = "\n".join(p.read_text(errors="replace") for p in airflow_home.rglob("*.log"))
+    for haystack in (output, logs):
+        assert DEFAULT_API_KEY not in haystack
+        for applicant in APPLICANTS:
+            assert applicant["email"] not in haystack
+            assert applicant["phone"] not in haystack
