@@ -11,6 +11,8 @@ import pytest
 
 from idv_provider.hooks import DiditHook
 from idv_provider.models import Applicant, Decision, SessionState
+from idv_provider.operators import ReviewSessionsOperator
+from idv_provider.sensors import SessionsSubmittedSensor
 from idv_sandbox import (
     DEFAULT_API_KEY,
     DEFAULT_DIDIT_WORKFLOW_ID,
@@ -19,6 +21,7 @@ from idv_sandbox import (
     SandboxConfig,
     running_sandbox,
 )
+from tests.conftest import make_context
 
 pytestmark = pytest.mark.integration
 KEY = {"x-api-key": DEFAULT_API_KEY}
@@ -248,3 +251,27 @@ def test_rate_limited_requests_get_retry_after_and_the_hook_waits(monkeypatch):
         hook.sleep = lambda s: (waits.append(s), time.sleep(s))
         assert hook.list_sessions().total == 0
         assert waits and waits[0] >= 1
+
+
+def test_review_decides_didits_in_review_sessions_and_the_batch_sensor_sees_them(didit):
+    hook = DiditHook()
+    ids = []
+    for n in range(3):
+        email = f"user{n}+pep_sanctions_hit@example.com"
+        session = hook.create_session(Applicant("A", "B", email, "+15551234567", f"u-{n}"))
+        finish(didit, {"url": session.url}, "pep_sanctions_hit")
+        ids.append(session.id)
+    sensor = SessionsSubmittedSensor(task_id="wait", session_ids=ids, conn_id="didit_default")
+    assert sensor.poke(make_context()).is_done
+    httpx.delete(f"{didit.url}/_sandbox/stats")
+    op = ReviewSessionsOperator(task_id="review", conn_id="didit_default")
+    result = op.execute(make_context())
+    assert result["counts"]["reject"] == 3  # a sanctions hit: the default policy rejects
+    calls = httpx.get(f"{didit.url}/_sandbox/stats").json()["requests"][DEFAULT_API_KEY]
+    # one list page, then per session: the decision (list rows carry no analysis) and the update
+    assert calls == {
+        "GET /v3/sessions/": 1,
+        "GET /v3/session/{sessionId}/decision/": 3,
+        "PATCH /v3/session/{sessionId}/update-status/": 3,
+    }
+    assert {hook.get_session(i).vendor_status for i in ids} == {"Declined"}
