@@ -1,4 +1,4 @@
-"""``idv-sandbox serve``: run the local deepidv stand-in."""
+"""``idv-sandbox serve``: run the local stand-in for the deepidv and Didit APIs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.outcomes import parse_mix
 from idv_sandbox.server import serve
-from idv_sandbox.service import DEFAULT_API_KEY, SandboxConfig
+from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, SandboxConfig
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -60,6 +60,19 @@ def main(argv: list[str] | None = None) -> None:
         help="drop the connection after committing each of the next N creates",
     )
     run.add_argument(
+        "--didit-workflow",
+        action="append",
+        dest="didit_workflows",
+        metavar="UUID",
+        help=f"a Didit workflow that exists, repeatable (default: {DEFAULT_DIDIT_WORKFLOW_ID})",
+    )
+    run.add_argument(
+        "--didit-expire-after",
+        type=float,
+        metavar="SECONDS",
+        help="Didit sessions not finished this long after create expire (default: never)",
+    )
+    run.add_argument(
         "--seed-submitted",
         type=int,
         default=0,
@@ -96,6 +109,8 @@ def main(argv: list[str] | None = None) -> None:
         rate_limit=args.rate_limit,
         rate_burst=args.rate_burst,
         faults=Faults(latency=args.latency, fail=fail, drop_after_create=args.drop_after_create),
+        didit_workflows=frozenset(args.didit_workflows or [DEFAULT_DIDIT_WORKFLOW_ID]),
+        didit_expire_after=args.didit_expire_after,
     )
     serve(
         args.db,
