@@ -32,3 +32,19 @@ def airflow_env(home: Path) -> dict[str, str]:
         "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "examples" / "dags"),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
     }
+
+
+def dags_test(home: Path, dag_id: str, **env: str) -> str:
+    """``airflow dags test dag_id`` with the given extra environment; its output (the test
+    fails with the output's tail if the run does)."""
+    run = subprocess.run(
+        [airflow_bin(), "dags", "test", dag_id],
+        env={**airflow_env(home), **env},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output[-5000:]
+    return output

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, airflow_bin, airflow_env
+from tests.integration.conftest import REPO, dags_test
 
 pytestmark = pytest.mark.integration
 sys.path.insert(0, str(REPO / "examples" / "dags"))
@@ -27,21 +26,12 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
     # 4 drops = all attempts (1 + 3 hook retries) of the first create task's first try.
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
-        env = {
-            **airflow_env(airflow_home),
-            "AIRFLOW_CONN_IDV_DEFAULT": sandbox.connection_json(),
-            "AIRFLOW_CONN_SMTP_DEFAULT": mail.connection_json(),
-        }
-        run = subprocess.run(
-            [airflow_bin(), "dags", "test", "idv_onboarding"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
+        output = dags_test(
+            airflow_home,
+            "idv_onboarding",
+            AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(),
+            AIRFLOW_CONN_SMTP_DEFAULT=mail.connection_json(),
         )
-        output = run.stdout + run.stderr
-        assert run.returncode == 0, output[-5000:]
         assert config.faults.drop_after_create == 0  # the fault really fired
         store = sandbox.store
         outcome, links = {}, {}

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import httpx
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Outcome, SandboxConfig, running_sandbox
-from tests.integration.conftest import airflow_bin, airflow_env
+from tests.integration.conftest import dags_test
 
 pytestmark = pytest.mark.integration
 BACKLOG = 1000
@@ -28,19 +27,12 @@ def test_review_dag_decides_every_submitted_session(airflow_home: Path, tmp_path
     reports = tmp_path / "reports"
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox:
         seeded = sandbox.sandbox.seed(DEFAULT_API_KEY, BACKLOG, sandbox.url)
-        run = subprocess.run(
-            [airflow_bin(), "dags", "test", "idv_review"],
-            env={
-                **airflow_env(airflow_home),
-                "AIRFLOW_CONN_IDV_DEFAULT": sandbox.connection_json(),
-                "IDV_REVIEW_REPORT_DIR": str(reports),
-            },
-            capture_output=True,
-            text=True,
-            timeout=900,
-            check=False,
+        dags_test(
+            airflow_home,
+            "idv_review",
+            AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(),
+            IDV_REVIEW_REPORT_DIR=str(reports),
         )
-        assert run.returncode == 0, (run.stdout + run.stderr)[-5000:]
         store = sandbox.store
         final = {sid: store.get(DEFAULT_API_KEY, sid).record["status"] for sid in seeded}  # type: ignore[union-attr]
         calls = httpx.get(f"{sandbox.url}/_sandbox/stats").json()["requests"][DEFAULT_API_KEY]
