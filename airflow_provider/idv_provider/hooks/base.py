@@ -355,6 +355,17 @@ class IdvHook(BaseHook):
             )
         return parsed
 
+    def call(self, request: Callable[[Any], object], expected: type[T]) -> T:
+        """One generated-client call (``request(client)``) with retries; its parsed answer."""
+        return self.parsed(self.run(lambda: request(self.client)), expected)
+
+    async def acall(self, request: Callable[[Any], Awaitable[object]], expected: type[T]) -> T:
+        """The async twin of :meth:`call`, on a client of its own."""
+        client = await self.async_client()
+        async with client:
+            parsed = await self.arun(lambda: request(client))
+        return self.parsed(parsed, expected)
+
     # -- the vendor-neutral interface the operators use; each vendor hook implements it ---
     def create_session(
         self,

@@ -157,10 +157,10 @@ class DeepIdvHook(IdvHook):
             send_phone_invite=send_phone_invite,
         )
         key = idempotency_key or str(uuid.uuid4())
-        created = self.run(
-            lambda: create_session.sync(client=self.client, body=body, idempotency_key=key)
+        response = self.call(
+            lambda c: create_session.sync(client=c, body=body, idempotency_key=key),
+            CreateSessionResponse,
         )
-        response = self.parsed(created, CreateSessionResponse)
         url = _opt(response.session_url) or _opt(response.sessionUrl)
         return VerificationSession(
             id=response.id,
@@ -172,14 +172,14 @@ class DeepIdvHook(IdvHook):
         )
 
     def get_session(self, session_id: str) -> VerificationSession:
-        detail = self.run(lambda: get_session.sync(session_id, client=self.client))
-        return to_verification_session(self.parsed(detail, SessionDetail).session_record)
+        detail = self.call(lambda c: get_session.sync(session_id, client=c), SessionDetail)
+        return to_verification_session(detail.session_record)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
-        client = await self.async_client()
-        async with client:
-            detail = await self.arun(lambda: get_session.asyncio(session_id, client=client))
-        return to_verification_session(self.parsed(detail, SessionDetail).session_record)
+        detail = await self.acall(
+            lambda c: get_session.asyncio(session_id, client=c), SessionDetail
+        )
+        return to_verification_session(detail.session_record)
 
     @staticmethod
     def _status_filter(state: SessionState | None) -> str | Unset:
@@ -189,8 +189,8 @@ class DeepIdvHook(IdvHook):
             raise InvalidRequestError(f"deepidv cannot list sessions by state {state.value!r}")
         return STATUS_BY_STATE[state]
 
-    def _page(self, parsed: object, limit: int, offset: int) -> SessionPage:
-        page = self.parsed(parsed, SessionList)
+    @staticmethod
+    def _page(page: SessionList, limit: int, offset: int) -> SessionPage:
         sessions = [to_verification_session(item) for item in page.data]
         has_more = _opt(page.has_more)
         if has_more is None:
@@ -203,34 +203,32 @@ class DeepIdvHook(IdvHook):
         self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
     ) -> SessionPage:
         """One page of sessions, newest first, optionally only those in ``state``."""
-        status = self._status_filter(state)
-        parsed = self.run(
-            lambda: list_sessions.sync(
-                client=self.client, limit=limit, offset=offset, status=status
-            )
-        )
-        return self._page(parsed, limit, offset)
+        query: dict[str, Any] = {
+            "limit": limit,
+            "offset": offset,
+            "status": self._status_filter(state),
+        }
+        page = self.call(lambda c: list_sessions.sync(client=c, **query), SessionList)
+        return self._page(page, limit, offset)
 
     async def alist_sessions(
         self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
     ) -> SessionPage:
         """The async twin of :meth:`list_sessions`."""
-        status = self._status_filter(state)
-        client = await self.async_client()
-        async with client:
-            parsed = await self.arun(
-                lambda: list_sessions.asyncio(
-                    client=client, limit=limit, offset=offset, status=status
-                )
-            )
-        return self._page(parsed, limit, offset)
+        query: dict[str, Any] = {
+            "limit": limit,
+            "offset": offset,
+            "status": self._status_filter(state),
+        }
+        page = await self.acall(lambda c: list_sessions.asyncio(client=c, **query), SessionList)
+        return self._page(page, limit, offset)
 
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         """Record an approve / reject / void decision on the session."""
         if decision not in DECISION_STATUS:
             raise InvalidRequestError(f"{decision.value!r} is not a decision deepidv can record")
         body = UpdateSessionStatusRequest(status=DECISION_STATUS[decision])
-        detail = self.run(
-            lambda: update_session_status.sync(session_id, client=self.client, body=body)
+        detail = self.call(
+            lambda c: update_session_status.sync(session_id, client=c, body=body), SessionDetail
         )
-        return to_verification_session(self.parsed(detail, SessionDetail).session_record)
+        return to_verification_session(detail.session_record)

@@ -337,8 +337,9 @@ class DiditHook(IdvHook):
         if send_phone_invite:
             self.log.debug("Didit sends no SMS invites; send_phone_invite has no effect")
         request = CreateSessionRequest.from_dict(body)
-        created = self.run(lambda: create_session.sync(client=self.client, body=request))
-        response = self.parsed(created, CreateSessionResponse)
+        response = self.call(
+            lambda c: create_session.sync(client=c, body=request), CreateSessionResponse
+        )
         status = str(response.status)
         return VerificationSession(
             id=response.session_id,
@@ -352,16 +353,16 @@ class DiditHook(IdvHook):
 
     # -- read --------------------------------------------------------------------------------
     def get_session(self, session_id: str) -> VerificationSession:
-        decision = self.run(lambda: get_session_decision.sync(session_id, client=self.client))
-        return to_verification_session(self.parsed(decision, DiditDecision))
+        decision = self.call(
+            lambda c: get_session_decision.sync(session_id, client=c), DiditDecision
+        )
+        return to_verification_session(decision)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
-        client = await self.async_client()
-        async with client:
-            decision = await self.arun(
-                lambda: get_session_decision.asyncio(session_id, client=client)
-            )
-        return to_verification_session(self.parsed(decision, DiditDecision))
+        decision = await self.acall(
+            lambda c: get_session_decision.asyncio(session_id, client=c), DiditDecision
+        )
+        return to_verification_session(decision)
 
     @staticmethod
     def _status_filter(state: SessionState | None) -> str | Unset:
@@ -371,8 +372,8 @@ class DiditHook(IdvHook):
             raise InvalidRequestError(f"Didit cannot list sessions by state {state.value!r}")
         return STATUS_FILTER[state]
 
-    def _page(self, parsed: object, offset: int) -> SessionPage:
-        page = self.parsed(parsed, DiditPage)
+    @staticmethod
+    def _page(page: DiditPage, offset: int) -> SessionPage:
         return SessionPage(
             sessions=[to_verification_session(row) for row in page.results],
             total=page.count,
@@ -384,27 +385,25 @@ class DiditHook(IdvHook):
         self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
     ) -> SessionPage:
         """One page of sessions, newest first (list rows carry no analysis)."""
-        status = self._status_filter(state)
-        parsed = self.run(
-            lambda: list_sessions.sync(
-                client=self.client, status=status, limit=limit, offset=offset
-            )
-        )
-        return self._page(parsed, offset)
+        query: dict[str, Any] = {
+            "limit": limit,
+            "offset": offset,
+            "status": self._status_filter(state),
+        }
+        page = self.call(lambda c: list_sessions.sync(client=c, **query), DiditPage)
+        return self._page(page, offset)
 
     async def alist_sessions(
         self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
     ) -> SessionPage:
         """The async twin of :meth:`list_sessions`."""
-        status = self._status_filter(state)
-        client = await self.async_client()
-        async with client:
-            parsed = await self.arun(
-                lambda: list_sessions.asyncio(
-                    client=client, status=status, limit=limit, offset=offset
-                )
-            )
-        return self._page(parsed, offset)
+        query: dict[str, Any] = {
+            "limit": limit,
+            "offset": offset,
+            "status": self._status_filter(state),
+        }
+        page = await self.acall(lambda c: list_sessions.asyncio(client=c, **query), DiditPage)
+        return self._page(page, offset)
 
     # -- decide and delete ---------------------------------------------------------------------
     def check_decision(self, session: VerificationSession, decision: Decision) -> None:
@@ -425,10 +424,10 @@ class DiditHook(IdvHook):
         if decision not in NEW_STATUS:
             raise InvalidRequestError(f"{decision.value!r} is not a decision Didit can record")
         body = UpdateStatusRequest(new_status=NEW_STATUS[decision])
-        updated = self.run(
-            lambda: update_session_status.sync(session_id, client=self.client, body=body)
+        self.call(
+            lambda c: update_session_status.sync(session_id, client=c, body=body),
+            UpdateStatusResponse,
         )
-        self.parsed(updated, UpdateStatusResponse)
         status = NEW_STATUS[decision].value
         return VerificationSession(
             id=session_id,
