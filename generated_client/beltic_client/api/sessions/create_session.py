@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.errors import Errors
+from ...models.session_create_request import SessionCreateRequest
+from ...models.session_document import SessionDocument
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SessionCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/identity/sessions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Errors | SessionDocument | None:
+    if response.status_code == 201:
+        response_201 = SessionDocument.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Errors.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Errors.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Errors.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Errors.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Errors.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Errors.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Errors.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Errors | SessionDocument]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateRequest,
+) -> Response[Errors | SessionDocument]:
+    """Create a session linked to an account
+
+    Args:
+        body (SessionCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Errors | SessionDocument]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateRequest,
+) -> Errors | SessionDocument | None:
+    """Create a session linked to an account
+
+    Args:
+        body (SessionCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Errors | SessionDocument
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateRequest,
+) -> Response[Errors | SessionDocument]:
+    """Create a session linked to an account
+
+    Args:
+        body (SessionCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Errors | SessionDocument]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateRequest,
+) -> Errors | SessionDocument | None:
+    """Create a session linked to an account
+
+    Args:
+        body (SessionCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Errors | SessionDocument
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
