@@ -19,6 +19,7 @@ class SessionState(StrEnum):
     REJECTED = "rejected"
     VOIDED = "voided"
     EXPIRED = "expired"
+    FAILED = "failed"  # the vendor's checks could not be completed (not a decision)
     UNKNOWN = "unknown"  # a vendor status this version does not know yet
 
     @property
@@ -104,6 +105,8 @@ class SessionPage:
     total: int | None
     has_more: bool
     offset: int
+    #: where the next page starts, for vendors that page by cursor (``None``: by offset)
+    next_cursor: str | None = None
 
 
 class WaitOutcome(StrEnum):
@@ -134,6 +137,8 @@ def submission_outcome(
         )
     if state is SessionState.EXPIRED:
         return WaitOutcome.FAILED, f"{where}: the applicant did not finish in time."
+    if state is SessionState.FAILED:
+        return WaitOutcome.FAILED, f"{where}: the vendor could not complete its checks."
     if state is SessionState.UNKNOWN:
         return WaitOutcome.WAIT, f"{where}: status not known to this provider version; waiting."
     return WaitOutcome.WAIT, f"{where}: waiting for the applicant."

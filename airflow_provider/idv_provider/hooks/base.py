@@ -410,12 +410,25 @@ class IdvHook(BaseHook):
         raise NotImplementedError
 
     def list_sessions(
-        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> SessionPage:
+        """One page, newest first: from ``cursor`` (a page's ``next_cursor``) when the vendor
+        pages by cursor and one is given, else from ``offset``. A cursor stays right when
+        sessions leave the filtered list meanwhile; with offsets the caller counts them out."""
         raise NotImplementedError
 
     async def alist_sessions(
-        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> SessionPage:
         raise NotImplementedError
 
@@ -438,13 +451,13 @@ class IdvHook(BaseHook):
         self, *, state: SessionState | None = None, page_size: int = 100
     ) -> Iterator[VerificationSession]:
         """Every session (in ``state``), page by page."""
-        offset = 0
+        offset, cursor = 0, None
         while True:
-            page = self.list_sessions(state=state, limit=page_size, offset=offset)
+            page = self.list_sessions(state=state, limit=page_size, offset=offset, cursor=cursor)
             yield from page.sessions
-            if not page.has_more or not page.sessions:
+            if not page.has_more or not (page.sessions or page.next_cursor):
                 return
-            offset += len(page.sessions)
+            offset, cursor = offset + len(page.sessions), page.next_cursor
 
     def find_sessions(self, session_ids: Iterable[str]) -> dict[str, VerificationSession]:
         """The sessions among ``session_ids``, read page by page from the newest: about
@@ -452,7 +465,11 @@ class IdvHook(BaseHook):
         bounded number of pages are read one by one (an unknown one raises NotFoundError)."""
         finder = SessionFinder(session_ids, self.max_page_size)
         while finder.wants_page():
-            finder.take(self.list_sessions(limit=self.max_page_size, offset=finder.offset))
+            finder.take(
+                self.list_sessions(
+                    limit=self.max_page_size, offset=finder.offset, cursor=finder.cursor
+                )
+            )
         for session_id in finder.unseen():
             finder.found[session_id] = self.get_session(session_id)
         return finder.found
@@ -461,7 +478,9 @@ class IdvHook(BaseHook):
         """The async twin of :meth:`find_sessions`."""
         finder = SessionFinder(session_ids, self.max_page_size)
         while finder.wants_page():
-            page = await self.alist_sessions(limit=self.max_page_size, offset=finder.offset)
+            page = await self.alist_sessions(
+                limit=self.max_page_size, offset=finder.offset, cursor=finder.cursor
+            )
             finder.take(page)
         for session_id in finder.unseen():
             finder.found[session_id] = await self.aget_session(session_id)
@@ -482,6 +501,7 @@ class SessionFinder:
         self.wanted = set(session_ids)
         self.found: dict[str, VerificationSession] = {}
         self.offset = 0
+        self.cursor: str | None = None
         self.pages_left = 2 * -(-len(self.wanted) // page_size) + self.EXTRA_PAGES
         self.more = bool(self.wanted)
 
@@ -494,7 +514,8 @@ class SessionFinder:
             if session.id in self.wanted:
                 self.found[session.id] = session
         self.offset += len(page.sessions)
-        self.more = page.has_more and bool(page.sessions)
+        self.cursor = page.next_cursor
+        self.more = page.has_more and bool(page.sessions or page.next_cursor)
 
     def unseen(self) -> list[str]:
         return sorted(self.wanted - self.found.keys())

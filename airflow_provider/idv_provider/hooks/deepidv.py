@@ -200,7 +200,12 @@ class DeepIdvHook(IdvHook):
         )
 
     def list_sessions(
-        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> SessionPage:
         """One page of sessions, newest first, optionally only those in ``state``."""
         query: dict[str, Any] = {
@@ -212,7 +217,12 @@ class DeepIdvHook(IdvHook):
         return self._page(page, limit, offset)
 
     async def alist_sessions(
-        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> SessionPage:
         """The async twin of :meth:`list_sessions`."""
         query: dict[str, Any] = {

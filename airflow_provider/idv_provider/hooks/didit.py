@@ -382,7 +382,12 @@ class DiditHook(IdvHook):
         )
 
     def list_sessions(
-        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> SessionPage:
         """One page of sessions, newest first (list rows carry no analysis)."""
         query: dict[str, Any] = {
@@ -394,7 +399,12 @@ class DiditHook(IdvHook):
         return self._page(page, offset)
 
     async def alist_sessions(
-        self, *, state: SessionState | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> SessionPage:
         """The async twin of :meth:`list_sessions`."""
         query: dict[str, Any] = {

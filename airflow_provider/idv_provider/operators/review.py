@@ -110,18 +110,23 @@ class ReviewSessionsOperator(BaseOperator):
         """Pages of submitted sessions not reviewed yet in this run.
 
         Decided sessions leave the submitted list while we walk it, so the next page starts
-        after the sessions left submitted (manual review), which sort before any unseen one.
+        after the sessions left submitted (manual review), which sort before any unseen one;
+        a vendor that pages by cursor gives that place itself (``next_cursor``).
         """
         page_size = min(self.page_size, hook.max_page_size)
         seen: set[str] = set()
         left_submitted = 0
+        cursor: str | None = None
         budget = self.max_sessions
         while budget is None or budget > 0:
             page = hook.list_sessions(
-                state=SessionState.SUBMITTED, limit=page_size, offset=left_submitted
+                state=SessionState.SUBMITTED, limit=page_size, offset=left_submitted, cursor=cursor
             )
+            cursor = page.next_cursor  # a vendor paging by cursor needs no counting
             fresh = [s for s in page.sessions if s.id not in seen][:budget]
             if not fresh:
+                if page.has_more and cursor is not None:
+                    continue  # a page of sessions all seen before: the cursor moves on
                 return
             seen.update(s.id for s in fresh)
             yield fresh
