@@ -61,12 +61,16 @@ def _connection_type(
 
 def get_provider_info() -> dict[str, Any]:
     """Provider metadata read by Airflow through the ``apache_airflow_provider`` entry point."""
-    vendors = [("deepidv", "https://docs.deepidv.com"), ("Didit", "https://docs.didit.me")]
+    vendors = [
+        ("deepidv", "https://docs.deepidv.com"),
+        ("Didit", "https://docs.didit.me"),
+        ("Beltic", "https://docs.beltic.com"),
+    ]
     return {
         "package-name": "airflow-provider-idv",
         "name": "Identity verification (KYC) sessions",
         "description": "Create hosted identity-verification sessions, wait for the applicant "
-        "and record decisions (deepidv, Didit); send branded invites by email and SMS.",
+        "and record decisions (deepidv, Didit, Beltic); send branded invites by email and SMS.",
         "versions": [__version__],
         "integrations": [
             *(
@@ -78,6 +82,7 @@ def get_provider_info() -> dict[str, Any]:
         "hooks": [
             {"integration-name": "deepidv", "python-modules": ["idv_provider.hooks.deepidv"]},
             {"integration-name": "Didit", "python-modules": ["idv_provider.hooks.didit"]},
+            {"integration-name": "Beltic", "python-modules": ["idv_provider.hooks.beltic"]},
         ],
         **{
             kind: [{"integration-name": NEUTRAL, "python-modules": modules}]
@@ -99,6 +104,18 @@ def get_provider_info() -> dict[str, Any]:
                 workflow_id={
                     "label": "Workflow ID",
                     "description": "The Didit workflow (UUID) used when an operator names none.",
+                    "schema": {"type": ["string", "null"]},
+                },
+            ),
+            _connection_type(
+                "idv_provider.hooks.beltic.BelticHook",
+                "beltic",
+                "Beltic",
+                "https://api.beltic.com",
+                session_url={
+                    "label": "Applicant link",
+                    "description": "Where the applicant verifies, with {session_id}: Beltic's "
+                    "API returns no link, and invites need one.",
                     "schema": {"type": ["string", "null"]},
                 },
             ),

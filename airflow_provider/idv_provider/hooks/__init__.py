@@ -8,12 +8,13 @@ from airflow.sdk import BaseHook
 
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks.base import IdvHook
+from idv_provider.hooks.beltic import BelticHook
 from idv_provider.hooks.deepidv import DeepIdvHook
 from idv_provider.hooks.didit import DiditHook
 
 #: Airflow connection type → hook class. A new vendor adds one entry.
 HOOKS_BY_CONN_TYPE: dict[str, type[IdvHook]] = {
-    hook.conn_type: hook for hook in (DeepIdvHook, DiditHook)
+    hook.conn_type: hook for hook in (DeepIdvHook, DiditHook, BelticHook)
 }
 
 
@@ -41,6 +42,7 @@ async def aget_idv_hook(conn_id: str, **hook_params: Any) -> IdvHook:
 
 __all__ = [
     "HOOKS_BY_CONN_TYPE",
+    "BelticHook",
     "DeepIdvHook",
     "DiditHook",
     "IdvHook",

@@ -435,6 +435,21 @@ class IdvHook(BaseHook):
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         raise NotImplementedError
 
+    #: lifecycle actions besides decisions the vendor offers: "expire", "redact", "delete"
+    session_actions: ClassVar[frozenset[str]] = frozenset()
+
+    def check_action(self, action: str) -> None:
+        """Refuse, before any call, an action this vendor does not offer."""
+        if action not in self.session_actions:
+            offered = ", ".join(sorted(self.session_actions)) or "none"
+            raise InvalidRequestError(
+                f"action: {self.vendor} cannot {action} a session (it offers: {offered})"
+            )
+
+    def run_action(self, session_id: str, action: str) -> VerificationSession | None:
+        """Expire, redact or delete a session; the session afterwards (``None``: deleted)."""
+        raise NotImplementedError
+
     def test_connection(self) -> tuple[bool, str]:
         """Check the API key with the cheapest authenticated call (the UI's Test button)."""
         try:

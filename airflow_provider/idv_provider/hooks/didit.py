@@ -240,6 +240,7 @@ class DiditHook(IdvHook):
     vendor: ClassVar[str] = VENDOR
     default_base_url: ClassVar[str] = "https://verification.didit.me"
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
+    session_actions: ClassVar[frozenset[str]] = frozenset({"delete"})
     max_page_size: ClassVar[int] = 100  # the documentation gives none; the SDKs cap at 100
 
     def __init__(self, didit_conn_id: str = default_conn_name, **kwargs: Any) -> None:
@@ -446,6 +447,11 @@ class DiditHook(IdvHook):
             vendor_status=status,
             flow_completed=True,
         )
+
+    def run_action(self, session_id: str, action: str) -> VerificationSession | None:
+        self.check_action(action)
+        self.delete_session(session_id)
+        return None
 
     def delete_session(self, session_id: str) -> None:
         """Delete a session for good (Didit soft-deletes it: it then answers 404).

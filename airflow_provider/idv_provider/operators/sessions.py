@@ -293,3 +293,48 @@ class DecideSessionOperator(BaseOperator):
             return session  # already done, e.g. by an earlier try
         hook.check_decision(session, decision)
         return hook.decide(session.id, decision)
+
+
+class SessionActionOperator(BaseOperator):
+    """Expire, redact or delete a session, where the vendor offers it.
+
+    :param session_id: the session (templated).
+    :param action: ``"expire"`` (stop an unfinished session; Beltic), ``"redact"`` (wipe its
+        personal data; Beltic) or ``"delete"`` (Didit). An action the connection's vendor does
+        not offer fails before any call, saying which it offers.
+    :param conn_id: an Airflow connection of a supported vendor type.
+
+    Returns ``{"session_id", "action", "status"}`` (``status`` is ``None`` once deleted).
+    Repeating an action that already took effect is not an error, so retries are safe.
+    """
+
+    template_fields: Sequence[str] = ("session_id", "action", "conn_id")
+    operator_extra_links = (SessionConsoleLink(),)
+    ACTIONS = ("expire", "redact", "delete")
+
+    def __init__(
+        self, *, session_id: str, action: str, conn_id: str = DEFAULT_CONN_ID, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
+        super().__init__(**kwargs)
+        self.session_id = session_id
+        self.action = action
+        self.conn_id = conn_id
+
+    def execute(self, context: Context) -> dict[str, Any]:
+        if not isinstance(self.session_id, str) or not self.session_id.strip():
+            raise InvalidRequestError("session_id is required")
+        if self.action not in self.ACTIONS:
+            raise InvalidRequestError(
+                f"action must be one of {', '.join(self.ACTIONS)}; got {self.action!r}"
+            )
+        hook = get_idv_hook(self.conn_id)
+        hook.check_action(self.action)
+        push_console_url(context, hook, self.session_id)
+        after = hook.run_action(self.session_id, self.action)
+        self.log.info("Session %s: %s done", self.session_id, self.action)
+        return {
+            "session_id": self.session_id,
+            "action": self.action,
+            "status": after.state.value if after else None,
+        }

@@ -1,0 +1,423 @@
+"""Hook for Beltic Identity API sessions, over the generated ``beltic_client``."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from beltic_client import AuthenticatedClient
+from beltic_client.api.accounts import create_account, list_accounts
+from beltic_client.api.sessions import (
+    approve_session,
+    create_session,
+    decline_session,
+    expire_session,
+    get_session,
+    list_sessions,
+    redact_session,
+)
+from beltic_client.models import (
+    Account,
+    AccountCreateRequest,
+    AccountDocument,
+    AccountList,
+    Session,
+    SessionCreateRequest,
+    SessionDocument,
+    SessionList,
+)
+from beltic_client.types import UNSET, Unset
+from idv_provider.exceptions import AuthenticationError, InvalidRequestError
+from idv_provider.hooks.base import IdvHook
+from idv_provider.models import (
+    Applicant,
+    Decision,
+    SessionPage,
+    SessionState,
+    VerificationSession,
+)
+
+VENDOR = "beltic"
+STATE_BY_STATUS = {
+    "created": SessionState.PENDING,
+    "started": SessionState.IN_PROGRESS,
+    "pending": SessionState.IN_PROGRESS,  # submitted data, still being processed
+    "completed": SessionState.SUBMITTED,
+    "marked_for_review": SessionState.SUBMITTED,
+    "failed": SessionState.FAILED,
+    "approved": SessionState.APPROVED,
+    "declined": SessionState.REJECTED,
+    "expired": SessionState.EXPIRED,
+}
+#: a session still open for the applicant: the one a retried create takes back
+UNFINISHED = ("created", "started", "pending")
+STATUSES_BY_STATE = {
+    state: [status for status, st in STATE_BY_STATUS.items() if st is state]
+    for state in set(STATE_BY_STATUS.values())
+}
+ACTIONS = {"approve": approve_session, "decline": decline_session}
+VENDOR_OPTIONS = {"birth_date", "middle_name", "address"}
+ADDRESS_FIELDS = {
+    "line1",
+    "line2",
+    "sublocality",
+    "locality",
+    "administrative_area",
+    "postal_code",
+    "country_code",
+}
+
+
+def _opt(value: Any) -> Any:
+    return None if isinstance(value, Unset) else value
+
+
+def _timestamp(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None
+
+
+def _list_query(status: str | None, size: int, after: str | None) -> dict[str, Any]:
+    return {
+        "filterstatus": status if status is not None else UNSET,
+        "pagesize": str(size),
+        "pageafter": after if after is not None else UNSET,
+    }
+
+
+def _cursor_after(link: str | Unset | None) -> str | None:
+    """The ``page[after]`` cursor of a ``links.next`` URL."""
+    if not link or isinstance(link, Unset):
+        return None
+    return parse_qs(urlsplit(link).query).get("page[after]", [None])[0]
+
+
+class BelticHook(IdvHook):
+    """Create, read, list, decide, expire and redact Beltic Identity sessions.
+
+    A Beltic session belongs to an account. The hook finds the applicant's account by
+    ``external_id`` (the applicant's, or the caller's idempotency key) or creates it, then
+    takes back the account's unfinished session or creates one — so a retried create never
+    makes a second account or session. Approve and decline need the API key's
+    ``sessions:decide`` permission.
+
+    Beltic documents no applicant link: the connection extra ``session_url`` (with
+    ``{session_id}``) says where the applicant goes, for invites.
+    """
+
+    conn_name_attr = "beltic_conn_id"
+    default_conn_name = "beltic_default"
+    conn_type = "beltic"
+    hook_name = "Beltic"
+    vendor: ClassVar[str] = VENDOR
+    default_base_url: ClassVar[str] = "https://api.beltic.com"
+    client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
+    session_actions: ClassVar[frozenset[str]] = frozenset({"expire", "redact"})
+
+    def __init__(self, beltic_conn_id: str = default_conn_name, **kwargs: Any) -> None:
+        super().__init__(beltic_conn_id, **kwargs)
+
+    def session_url(self, session_id: str) -> str | None:
+        """The applicant's link, from the connection's ``session_url`` template."""
+        template = self.conn_extra(self.connection, "session_url")
+        return str(template).format(session_id=session_id) if template else None
+
+    def to_verification_session(self, record: Session) -> VerificationSession:
+        """Map a Beltic session to the vendor-neutral model (Beltic reports no analysis)."""
+        attributes = record.attributes
+        status = str(attributes.status)
+        return VerificationSession(
+            id=record.id,
+            vendor=VENDOR,
+            state=STATE_BY_STATUS.get(status, SessionState.UNKNOWN),
+            vendor_status=status,
+            created_at=_timestamp(_opt(attributes.created_at)),
+            updated_at=_timestamp(_opt(attributes.updated_at)),
+            submitted_at=_timestamp(
+                _opt(attributes.completed_at) or _opt(attributes.marked_for_review_at)
+            ),
+            url=self.session_url(record.id),
+        )
+
+    # -- create ----------------------------------------------------------------------------
+    def check_create_options(
+        self, metadata: Mapping[str, Any] | None, vendor_options: Mapping[str, Any] | None
+    ) -> None:
+        if metadata:
+            raise InvalidRequestError("metadata: Beltic sessions take no metadata")
+        options = dict(vendor_options or {})
+        if unknown := sorted(set(options) - VENDOR_OPTIONS):
+            raise InvalidRequestError(
+                f"vendor_options has unknown key(s) {', '.join(unknown)}; Beltic takes "
+                f"{', '.join(sorted(VENDOR_OPTIONS))}"
+            )
+        if "birth_date" in options:
+            try:
+                date.fromisoformat(str(options["birth_date"]))
+            except ValueError:
+                raise InvalidRequestError("vendor_options.birth_date must be YYYY-MM-DD") from None
+        address = options.get("address", {})
+        if not isinstance(address, Mapping) or set(address) - ADDRESS_FIELDS:
+            raise InvalidRequestError(
+                f"vendor_options.address must be a mapping of {', '.join(sorted(ADDRESS_FIELDS))}"
+            )
+
+    def _account_attributes(
+        self, applicant: Applicant, external_id: str, options: dict[str, Any]
+    ) -> dict[str, Any]:
+        name = {"first": applicant.first_name, "last": applicant.last_name}
+        if options.get("middle_name"):
+            name["middle"] = options["middle_name"]
+        person: dict[str, Any] = {"name": name}
+        if options.get("birth_date"):
+            person["birth_date"] = options["birth_date"]
+        attributes = {
+            "entity_type": "person",
+            "external_id": external_id,
+            "person": person,
+            "contact": {"email": applicant.email, "phone": applicant.phone},
+        }
+        if options.get("address"):
+            attributes["address"] = dict(options["address"])
+        return attributes
+
+    def _account(self, attributes: dict[str, Any]) -> Account:
+        """The account with this external id, created if there is none (one unit of retry)."""
+        external_id = attributes["external_id"]
+
+        def find_or_create() -> Account:
+            found = self.call(
+                lambda c: list_accounts.sync(client=c, filterexternal_id=external_id, pagesize="1"),
+                AccountList,
+            )
+            if found.data:
+                return found.data[0]
+            body = AccountCreateRequest.from_dict(
+                {"data": {"type": "account", "attributes": attributes}}
+            )
+            created = create_account.sync(client=self.client, body=body)
+            return self.parsed(created, AccountDocument).data
+
+        return self.run(find_or_create)
+
+    def _open_session(self, account_id: str) -> Session:
+        """The account's unfinished session, created if there is none (one unit of retry)."""
+
+        def find_or_create() -> Session:
+            listed = self.call(
+                lambda c: list_sessions.sync(client=c, filteraccount=account_id, pagesize="100"),
+                SessionList,
+            )
+            for record in listed.data:
+                if str(record.attributes.status) in UNFINISHED:
+                    return record
+            body = SessionCreateRequest.from_dict(
+                {
+                    "data": {
+                        "type": "session",
+                        "attributes": {"entity_type": "person"},
+                        "relationships": {
+                            "account": {"data": {"type": "account", "id": account_id}}
+                        },
+                    }
+                }
+            )
+            return self.parsed(
+                create_session.sync(client=self.client, body=body), SessionDocument
+            ).data
+
+        return self.run(find_or_create)
+
+    def create_session(
+        self,
+        applicant: Applicant,
+        *,
+        workflow_id: str | None = None,
+        redirect_url: str | None = None,
+        send_email_invite: bool = True,
+        send_phone_invite: bool = True,
+        idempotency_key: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        vendor_options: Mapping[str, Any] | None = None,
+    ) -> VerificationSession:
+        """Create (or take back) the applicant's session.
+
+        Beltic has no workflows (``workflow_id`` is refused), no redirect and no invites of its
+        own: ``redirect_url`` and the ``send_*_invite`` flags have no effect.
+        """
+        self.check_create_options(metadata, vendor_options)
+        if workflow_id:
+            raise InvalidRequestError("workflow_id: Beltic sessions have no workflow")
+        if redirect_url:
+            self.log.debug("Beltic documents no redirect: redirect_url has no effect")
+        external_id = applicant.external_id or idempotency_key or str(uuid.uuid4())
+        attributes = self._account_attributes(applicant, external_id, dict(vendor_options or {}))
+        account = self._account(attributes)
+        session = self.to_verification_session(self._open_session(account.id))
+        return replace(session, external_id=external_id)
+
+    # -- read --------------------------------------------------------------------------------
+    def get_session(self, session_id: str) -> VerificationSession:
+        document = self.call(lambda c: get_session.sync(session_id, client=c), SessionDocument)
+        return self.to_verification_session(document.data)
+
+    async def aget_session(self, session_id: str) -> VerificationSession:
+        document = await self.acall(
+            lambda c: get_session.asyncio(session_id, client=c), SessionDocument
+        )
+        return self.to_verification_session(document.data)
+
+    def _statuses(self, state: SessionState | None) -> list[str | None]:
+        if state is None:
+            return [None]
+        if state not in STATUSES_BY_STATE:
+            raise InvalidRequestError(f"Beltic cannot list sessions by state {state.value!r}")
+        return list(STATUSES_BY_STATE[state])
+
+    def list_sessions(
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
+    ) -> SessionPage:
+        """One page, newest first. A state that is several Beltic statuses (submitted:
+        completed and marked_for_review) walks them one after the other; ``cursor`` says
+        where. Without a cursor, ``offset`` sessions are skipped by walking the pages."""
+        return self._collect(
+            lambda query: self.call(lambda c: list_sessions.sync(client=c, **query), SessionList),
+            state,
+            limit,
+            offset,
+            cursor,
+        )
+
+    async def alist_sessions(
+        self,
+        *,
+        state: SessionState | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        cursor: str | None = None,
+    ) -> SessionPage:
+        """The async twin of :meth:`list_sessions`."""
+
+        async def fetch(query: dict[str, Any]) -> SessionList:
+            return await self.acall(lambda c: list_sessions.asyncio(client=c, **query), SessionList)
+
+        return await self._acollect(fetch, state, limit, offset, cursor)
+
+    def _collect(
+        self,
+        fetch: Callable[[dict[str, Any]], SessionList],
+        state: SessionState | None,
+        limit: int,
+        offset: int,
+        cursor: str | None,
+    ) -> SessionPage:
+        walk = _Walk(self._statuses(state), limit, offset, cursor)
+        while (query := walk.next_query()) is not None:
+            walk.take(fetch(query))
+        return walk.page(self.to_verification_session)
+
+    async def _acollect(
+        self,
+        fetch: Callable[[dict[str, Any]], Awaitable[SessionList]],
+        state: SessionState | None,
+        limit: int,
+        offset: int,
+        cursor: str | None,
+    ) -> SessionPage:
+        walk = _Walk(self._statuses(state), limit, offset, cursor)
+        while (query := walk.next_query()) is not None:
+            walk.take(await fetch(query))
+        return walk.page(self.to_verification_session)
+
+    # -- decide, expire, redact ---------------------------------------------------------------
+    def decide(self, session_id: str, decision: Decision) -> VerificationSession:
+        """Approve or decline; a 403 means the key lacks ``sessions:decide``."""
+        action = {Decision.APPROVE: "approve", Decision.REJECT: "decline"}.get(decision)
+        if action is None:
+            raise InvalidRequestError(
+                f"Beltic cannot {decision.value} a session: approve or reject it, or expire it "
+                "(SessionActionOperator)"
+            )
+        endpoint = ACTIONS[action]
+        try:
+            document = self.call(lambda c: endpoint.sync(session_id, client=c), SessionDocument)
+        except AuthenticationError as exc:
+            if exc.http_status != 403:
+                raise
+            raise AuthenticationError(
+                f"Beltic refused to {action} session {session_id}: the API key of connection "
+                f"{self.conn_id!r} lacks the sessions:decide permission. Give the key that "
+                "permission in the Beltic console, or decide with a key that has it.",
+                http_status=403,
+            ) from exc
+        return self.to_verification_session(document.data)
+
+    def check_decision(self, session: VerificationSession, decision: Decision) -> None:
+        if decision is Decision.VOID:
+            raise InvalidRequestError(
+                "Beltic has no void: reject the session, or expire it with SessionActionOperator"
+            )
+        super().check_decision(session, decision)
+
+    def run_action(self, session_id: str, action: str) -> VerificationSession | None:
+        """Expire (an unfinished session) or redact (its personal data)."""
+        self.check_action(action)
+        endpoint = expire_session if action == "expire" else redact_session
+        document = self.call(lambda c: endpoint.sync(session_id, client=c), SessionDocument)
+        return self.to_verification_session(document.data)
+
+
+class _Walk:
+    """Collects one neutral page from Beltic's cursor pages, status after status.
+
+    A neutral cursor is ``"<status index>:<Beltic cursor>"``.
+    """
+
+    def __init__(
+        self, statuses: list[str | None], limit: int, offset: int, cursor: str | None
+    ) -> None:
+        self.statuses, self.limit, self.offset = statuses, limit, offset
+        self.index, self.after = 0, None
+        self.skip = 0 if cursor else offset
+        if cursor:
+            index, _, after = cursor.partition(":")
+            self.index, self.after = int(index), after or None
+        self.records: list[Session] = []
+        self.done = self.index >= len(statuses)
+
+    def next_query(self) -> dict[str, Any] | None:
+        if self.done or len(self.records) >= self.limit:
+            return None
+        size = min(100, max(self.limit - len(self.records) + self.skip, 1))
+        return _list_query(self.statuses[self.index], size, self.after)
+
+    def take(self, page: SessionList) -> None:
+        records = page.data
+        skipped = min(self.skip, len(records))
+        self.skip -= skipped
+        self.records.extend(records[skipped:])
+        self.after = _cursor_after(_opt(page.links).next_ if _opt(page.links) else None)
+        if self.after is None:  # this status is exhausted: the next one, from its start
+            self.index += 1
+            self.done = self.index >= len(self.statuses)
+
+    def page(self, to_session: Callable[[Session], VerificationSession]) -> SessionPage:
+        next_cursor = None if self.done else f"{self.index}:{self.after or ''}"
+        return SessionPage(
+            sessions=[to_session(r) for r in self.records],
+            total=None,
+            has_more=next_cursor is not None,
+            offset=self.offset,
+            next_cursor=next_cursor,
+        )
