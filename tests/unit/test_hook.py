@@ -301,7 +301,7 @@ def test_get_idv_hook_picks_by_connection_type(monkeypatch):
     set_connection(monkeypatch, host=API_URL, password="k")
     assert isinstance(get_idv_hook(CONN_ID), DeepIdvHook)
     set_connection(monkeypatch, host=API_URL, password="k", conn_type="http")
-    with pytest.raises(InvalidRequestError, match="type 'http'.*support: deepidv"):
+    with pytest.raises(InvalidRequestError, match="type 'http'.*support: beltic, deepidv, didit"):
         get_idv_hook(CONN_ID)
 
 
