@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
+from idv_sandbox.beltic_routes import add_beltic_routes
 from idv_sandbox.contract import Contract, spec_path
 from idv_sandbox.didit_routes import add_didit_routes
 from idv_sandbox.faults import DroppedConnection, Faults, FaultState
@@ -56,7 +57,7 @@ async def _json_body(request: Request) -> Any:
 
 def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> FastAPI:
     """The FastAPI application; ``app.state.sandbox`` holds the deepidv :class:`Sandbox`,
-    ``app.state.didit`` the Didit one."""
+    ``app.state.didit`` and ``app.state.beltic`` the others."""
     config = config or SandboxConfig()
     sandbox = Sandbox(store, config)
     contract = Contract(spec_path("deepidv"))
@@ -188,6 +189,7 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         return {"api_key": key, "session_ids": ids}
 
     add_didit_routes(app, store, config, gate, faults)
+    add_beltic_routes(app, store, config, gate, faults)
 
     @app.get("/healthz")
     async def health() -> dict[str, str]:

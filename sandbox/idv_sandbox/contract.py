@@ -94,8 +94,8 @@ class Contract:
     def check_query(self, method: str, path: str, query: dict[str, str]) -> Violation | None:
         """Query parameters, converted to the declared type first."""
         operation = self.spec["paths"][path][method.lower()]
-        for index, param in enumerate(operation.get("parameters", [])):
-            param = self._resolve(param)
+        for index, declared in enumerate(operation.get("parameters", [])):
+            param = self._resolve(declared)
             if param["in"] != "query" or param["name"] not in query:
                 continue
             raw = query[param["name"]]
@@ -105,7 +105,10 @@ class Contract:
                     value = int(raw)
                 except ValueError:
                     return Violation(f"{param['name']} must be an integer", param["name"])
-            pointer = f"{self._operation_pointer(method, path)}/parameters/{index}/schema"
+            if "$ref" in declared:
+                pointer = declared["$ref"].lstrip("#") + "/schema"
+            else:
+                pointer = f"{self._operation_pointer(method, path)}/parameters/{index}/schema"
             if (error := self._first_error(pointer, value)) is not None:
                 return Violation(
                     f"{param['name']} is invalid ({error.validator}: {error.validator_value})",

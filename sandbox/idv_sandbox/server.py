@@ -36,6 +36,8 @@ class RunningSandbox:
                 "console_url": f"{self.url}/didit/console/{{session_id}}",
                 "workflow_id": DEFAULT_DIDIT_WORKFLOW_ID,
             }
+        elif vendor == "beltic":
+            extra = {"session_url": f"{self.url}/beltic/session/{{session_id}}"}
         elif vendor != "deepidv":
             raise ValueError(f"the sandbox does not speak {vendor!r}")
         return json.dumps(

@@ -58,6 +58,8 @@ class SandboxConfig:
     #: seconds after create when a Didit session not finished expires (Not Started →
     #: Expired, In Progress → Abandoned); None: never
     didit_expire_after: float | None = None
+    #: API keys without Beltic's sessions:decide permission (approve and decline are a 403)
+    beltic_keys_without_decide: frozenset[str] = frozenset()
     #: check every answer against the spec (a mismatch is a 500 that names it)
     validate_responses: bool = True
 

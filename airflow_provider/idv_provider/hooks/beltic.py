@@ -188,14 +188,15 @@ class BelticHook(IdvHook):
         return attributes
 
     def _account(self, attributes: dict[str, Any]) -> Account:
-        """The account with this external id, created if there is none (one unit of retry)."""
+        """The account with this external id, created if there is none: the look-up and the
+        create are retried together, so a create whose answer was lost is found next time."""
         external_id = attributes["external_id"]
 
         def find_or_create() -> Account:
-            found = self.call(
-                lambda c: list_accounts.sync(client=c, filterexternal_id=external_id, pagesize="1"),
-                AccountList,
+            listed = list_accounts.sync(
+                client=self.client, filterexternal_id=external_id, pagesize="1"
             )
+            found = self.parsed(listed, AccountList)
             if found.data:
                 return found.data[0]
             body = AccountCreateRequest.from_dict(
@@ -210,8 +211,8 @@ class BelticHook(IdvHook):
         """The account's unfinished session, created if there is none (one unit of retry)."""
 
         def find_or_create() -> Session:
-            listed = self.call(
-                lambda c: list_sessions.sync(client=c, filteraccount=account_id, pagesize="100"),
+            listed = self.parsed(
+                list_sessions.sync(client=self.client, filteraccount=account_id, pagesize="100"),
                 SessionList,
             )
             for record in listed.data:

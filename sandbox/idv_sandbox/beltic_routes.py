@@ -1,0 +1,191 @@
+"""Beltic's Identity API over HTTP, and a page where the applicant goes through the flow.
+
+Errors are JSON:API error documents (``{"errors": [{"status", "code", "title", "detail",
+"source"}]}``); a missing or wrong API key is a 401.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from starlette.responses import Response
+
+from idv_sandbox.beltic_service import BelticSandbox, encode_cursor
+from idv_sandbox.contract import Contract, spec_path
+from idv_sandbox.faults import DroppedConnection, FaultState
+from idv_sandbox.gate import Dialect, Gate
+from idv_sandbox.outcomes import Outcome
+from idv_sandbox.pages import html_page
+from idv_sandbox.service import ApiError, SandboxConfig
+from idv_sandbox.store import SandboxStore
+
+ACCOUNTS = "/v1/identity/accounts"
+SESSIONS = "/v1/identity/sessions"
+SESSION = "/v1/identity/sessions/{id}"
+FLOW_CHOICES = [o.value for o in Outcome if o is not Outcome.ABANDONED]
+
+
+def _error_body(exc: ApiError) -> dict[str, Any]:
+    error: dict[str, Any] = {
+        "status": str(exc.status),
+        "code": HTTPStatus(exc.status).phrase.lower().replace(" ", "_"),
+        "title": HTTPStatus(exc.status).phrase,
+        "detail": exc.message,
+    }
+    if exc.field:
+        error["source"] = {"pointer": "/" + exc.field.replace(".", "/").lstrip("/")}
+    return {"errors": [error]}
+
+
+BELTIC = Dialect(
+    missing_key=ApiError(401, "An API key is required (X-Api-Key)."),
+    wrong_key=ApiError(401, "The API key is not valid."),
+    error_body=_error_body,
+)
+
+
+async def _body(request: Request, contract: Contract, path: str) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except ValueError:
+        raise ApiError(400, "The body is not valid JSON.") from None
+    if violation := contract.check_body("POST", path, body):
+        raise ApiError(400, violation.message, field=violation.field)
+    return dict(body)
+
+
+def _link(request: Request, **params: str) -> str:
+    kept = ("page[size]", "page[total]")
+    query = {
+        k: v for k, v in request.query_params.items() if not k.startswith("page[") or k in kept
+    }
+    return str(request.url.replace(query=urlencode({**query, **params})))
+
+
+def add_beltic_routes(
+    app: FastAPI, store: SandboxStore, config: SandboxConfig, gate: Gate, faults: FaultState
+) -> BelticSandbox:
+    """Serve Beltic's API on ``app``; ``app.state.beltic`` is the :class:`BelticSandbox`."""
+    beltic = BelticSandbox(store, config)
+    contract = Contract(spec_path("beltic"))
+    app.state.beltic = beltic
+
+    async def call(request: Request, path: str, handler: Any) -> Response:
+        return await gate.call(request, path, handler, contract=contract, dialect=BELTIC)
+
+    @app.post(ACCOUNTS)
+    async def create_account(request: Request) -> Response:
+        async def handle(key: str) -> tuple[int, Any] | Response:
+            account = beltic.create_account(key, await _body(request, contract, ACCOUNTS))
+            if faults.take_drop():
+                return DroppedConnection()
+            return 201, {"data": account}
+
+        return await call(request, ACCOUNTS, handle)
+
+    @app.get(ACCOUNTS)
+    async def list_accounts(request: Request) -> Response:
+        async def handle(key: str) -> tuple[int, Any]:
+            query = request.query_params
+            size = int(query.get("page[size]", 15))
+            accounts = beltic.accounts(key, query.get("filter[external_id]"), size)
+            return 200, {"data": accounts, "links": {"self": str(request.url), "next": None}}
+
+        return await call(request, ACCOUNTS, handle)
+
+    @app.post(SESSIONS)
+    async def create_session(request: Request) -> Response:
+        async def handle(key: str) -> tuple[int, Any] | Response:
+            session = beltic.create_session(key, await _body(request, contract, SESSIONS))
+            if faults.take_drop():
+                return DroppedConnection()
+            return 201, {"data": session}
+
+        return await call(request, SESSIONS, handle)
+
+    @app.get(SESSIONS)
+    async def list_sessions(request: Request) -> Response:
+        async def handle(key: str) -> tuple[int, Any]:
+            query = dict(request.query_params)
+            records, has_next, has_previous = beltic.page(key, query)
+            page: dict[str, Any] = {
+                "size": int(query.get("page[size]", 15)),
+                "hasNext": has_next,
+                "hasPrevious": has_previous,
+            }
+            if query.get("page[total]") == "true":
+                page["total"] = beltic.count(key, query)
+            links = {
+                "self": str(request.url),
+                "first": _link(request),
+                "next": _link(request, **{"page[after]": encode_cursor(records[-1])})
+                if has_next and records
+                else None,
+                "prev": _link(request, **{"page[before]": encode_cursor(records[0])})
+                if has_previous and records
+                else None,
+            }
+            return 200, {"data": records, "meta": {"page": page}, "links": links}
+
+        return await call(request, SESSIONS, handle)
+
+    @app.get("/v1/identity/sessions/{session_id}")
+    async def get_session(session_id: str, request: Request) -> Response:
+        async def handle(key: str) -> tuple[int, Any]:
+            return 200, {"data": beltic.get(key, session_id)}
+
+        return await call(request, SESSION, handle)
+
+    for action in ("approve", "decline", "expire", "redact"):
+        path = f"{SESSION}/{action}"
+
+        async def act(
+            session_id: str, request: Request, action: str = action, path: str = path
+        ) -> Response:
+            async def handle(key: str) -> tuple[int, Any]:
+                return 200, {"data": beltic.act(key, session_id, action)}
+
+            return await call(request, path, handle)
+
+        app.add_api_route(f"/v1/identity/sessions/{{session_id}}/{action}", act, methods=["POST"])
+
+    # -- the applicant's page -------------------------------------------------------------
+    @app.get("/beltic/session/{session_id}", response_class=HTMLResponse)
+    async def flow(session_id: str) -> Response:
+        session = beltic.start(beltic.by_id(session_id))
+        status = session.record["attributes"]["status"]
+        if status != "started":
+            return HTMLResponse(
+                html_page("Verification", f'<h1>Thank you</h1><p id="status">{escape(status)}</p>')
+            )
+        options = "".join(
+            f'<option value="{o}">{escape(o.replace("_", " "))}</option>' for o in FLOW_CHOICES
+        )
+        return HTMLResponse(
+            html_page(
+                "Verify your identity",
+                "<h1>Let's verify your identity</h1>"
+                "<p>Beltic sandbox: nothing leaves this machine.</p>"
+                f'<form method="post" action="/beltic/session/{escape(session_id)}" id="flow">'
+                f'<select name="outcome" id="outcome">{options}</select>'
+                '<button type="submit" id="finish">Finish</button></form>',
+            )
+        )
+
+    @app.post("/beltic/session/{session_id}", response_class=HTMLResponse)
+    async def finish(session_id: str, request: Request) -> Response:
+        outcome = str((await request.form()).get("outcome", ""))
+        if outcome not in FLOW_CHOICES:
+            raise ApiError(400, "Unknown outcome")
+        session = beltic.finish(beltic.by_id(session_id), Outcome(outcome))
+        status = escape(session.record["attributes"]["status"])
+        return HTMLResponse(
+            html_page("Thank you", f'<h1>Thank you</h1><p id="status">{status}</p>')
+        )
+
+    return beltic
