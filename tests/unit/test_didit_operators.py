@@ -8,7 +8,11 @@ import pytest
 import respx
 
 from idv_provider.exceptions import InvalidRequestError
-from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
+from idv_provider.operators import (
+    CreateSessionOperator,
+    DecideSessionOperator,
+    SessionActionOperator,
+)
 from idv_provider.sensors import SessionSubmittedSensor
 from tests.conftest import make_context
 from tests.didit_payloads import (
@@ -137,3 +141,22 @@ def test_deepidv_refuses_metadata_and_vendor_options(deepidv_conn):
         op = CreateSessionOperator(task_id="create", applicant=APPLICANT, **kwargs)
         with pytest.raises(InvalidRequestError, match=f"^{field}: deepidv"):
             op.execute(make_context())
+
+
+def test_session_action_operator_deletes_a_didit_session(api):
+    route = api.delete(f"/v3/session/{SESSION_ID}/delete/").respond(204)
+    op = SessionActionOperator(
+        task_id="delete", session_id=SESSION_ID, action="delete", conn_id=DIDIT_CONN_ID
+    )
+    assert op.execute(make_context()) == {
+        "session_id": SESSION_ID,
+        "action": "delete",
+        "status": None,
+    }
+    assert route.called
+
+
+def test_deepidv_offers_no_session_actions(deepidv_conn):
+    op = SessionActionOperator(task_id="expire", session_id="s-1", action="expire")
+    with pytest.raises(InvalidRequestError, match="deepidv cannot expire.*none"):
+        op.execute(make_context())

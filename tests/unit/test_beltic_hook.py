@@ -1,0 +1,256 @@
+"""The Beltic hook over a respx-mocked API: accounts, sessions, statuses, cursors, actions."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+import respx
+
+from idv_provider.exceptions import AuthenticationError, InvalidRequestError
+from idv_provider.hooks import BelticHook, get_idv_hook
+from idv_provider.hooks.beltic import STATE_BY_STATUS
+from idv_provider.models import (
+    Applicant,
+    Decision,
+    SessionState,
+    WaitOutcome,
+    submission_outcome,
+)
+from idv_provider.operators import SessionActionOperator
+from tests.beltic_payloads import (
+    ACCOUNT_ID,
+    BELTIC_CONN_ID,
+    BELTIC_KEY,
+    BELTIC_URL,
+    SESSION_ID,
+    SESSION_URL,
+    account,
+    page,
+    session,
+)
+from tests.conftest import make_context
+from tests.payloads import APPLICANT
+
+APPLICANT_OBJ = Applicant(**APPLICANT)
+SESSIONS = "/v1/identity/sessions"
+ACCOUNTS = "/v1/identity/accounts"
+
+
+@pytest.fixture
+def beltic_conn(monkeypatch: pytest.MonkeyPatch) -> str:
+    conn = {
+        "conn_type": "beltic",
+        "password": BELTIC_KEY,
+        "host": BELTIC_URL,
+        "extra": {"session_url": SESSION_URL},
+    }
+    monkeypatch.setenv(f"AIRFLOW_CONN_{BELTIC_CONN_ID.upper()}", json.dumps(conn))
+    return BELTIC_CONN_ID
+
+
+@pytest.fixture
+def api(beltic_conn: str):
+    with respx.mock(base_url=BELTIC_URL, assert_all_called=False) as router:
+        yield router
+
+
+@pytest.fixture
+def hook(beltic_conn: str) -> BelticHook:
+    h = BelticHook(beltic_conn)
+    h.sleep = lambda _: None
+    return h
+
+
+def test_the_connection_type_picks_the_beltic_hook(beltic_conn):
+    assert isinstance(get_idv_hook(beltic_conn), BelticHook)
+
+
+def test_create_makes_the_account_then_a_session_linked_to_it(api, hook):
+    find_account = api.get(ACCOUNTS).respond(200, json={"data": []})
+    new_account = api.post(ACCOUNTS).respond(201, json={"data": account()})
+    find_session = api.get(SESSIONS).respond(200, json=page([]))
+    new_session = api.post(SESSIONS).respond(201, json={"data": session()})
+    created = hook.create_session(APPLICANT_OBJ, redirect_url="https://app.test/back")
+    assert find_account.calls.last.request.url.params["filter[external_id]"] == "applicant-1"
+    assert new_account.calls.last.request.headers["x-api-key"] == BELTIC_KEY
+    assert json.loads(new_account.calls.last.request.content) == {
+        "data": {
+            "type": "account",
+            "attributes": {
+                "entity_type": "person",
+                "external_id": APPLICANT["external_id"],
+                "person": {
+                    "name": {"first": APPLICANT["first_name"], "last": APPLICANT["last_name"]}
+                },
+                "contact": {"email": APPLICANT["email"], "phone": APPLICANT["phone"]},
+            },
+        }
+    }
+    assert find_session.calls.last.request.url.params["filter[account]"] == ACCOUNT_ID
+    assert json.loads(new_session.calls.last.request.content) == {
+        "data": {
+            "type": "session",
+            "attributes": {"entity_type": "person"},
+            "relationships": {"account": {"data": {"type": "account", "id": ACCOUNT_ID}}},
+        }
+    }
+    assert (created.id, created.state, created.vendor_status) == (
+        SESSION_ID,
+        SessionState.PENDING,
+        "created",
+    )
+    assert created.url == SESSION_URL.format(session_id=SESSION_ID)
+
+
+def test_a_retried_create_takes_back_the_account_and_the_open_session(api, hook):
+    api.get(ACCOUNTS).respond(200, json={"data": [account()]})
+    api.get(SESSIONS).respond(200, json=page(["approved", "started"]))
+    posts = api.post(SESSIONS)
+    accounts = api.post(ACCOUNTS)
+    created = hook.create_session(APPLICANT_OBJ)
+    assert created.vendor_status == "started" and created.id == "s-1"
+    assert not posts.called and not accounts.called
+
+
+def test_a_lost_account_create_answer_is_found_on_the_retry(api, hook):
+    api.get(ACCOUNTS).mock(
+        side_effect=[
+            httpx.Response(200, json={"data": []}),
+            httpx.Response(200, json={"data": [account()]}),
+        ]
+    )
+    create_account = api.post(ACCOUNTS).mock(side_effect=httpx.ReadError("connection reset"))
+    api.get(SESSIONS).respond(200, json=page([]))
+    api.post(SESSIONS).respond(201, json={"data": session()})
+    assert hook.create_session(APPLICANT_OBJ).id == SESSION_ID
+    assert create_account.call_count == 1  # the retry looked first and found it
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"metadata": {"a": 1}}, "metadata"),
+        ({"workflow_id": "wf"}, "workflow_id"),
+        ({"vendor_options": {"nickname": "x"}}, "vendor_options has unknown"),
+        ({"vendor_options": {"birth_date": "1/2/1990"}}, r"vendor_options\.birth_date"),
+        ({"vendor_options": {"address": {"city": "x"}}}, r"vendor_options\.address"),
+    ],
+)
+def test_bad_options_are_refused_before_any_call(api, hook, kwargs, field):
+    route = api.get(ACCOUNTS)
+    with pytest.raises(InvalidRequestError, match=field):
+        hook.create_session(APPLICANT_OBJ, **kwargs)
+    assert not route.called
+
+
+@pytest.mark.parametrize(("status", "state"), sorted(STATE_BY_STATUS.items()))
+def test_the_nine_statuses_map(api, hook, status, state):
+    api.get(f"{SESSIONS}/{SESSION_ID}").respond(200, json={"data": session(status)})
+    assert hook.get_session(SESSION_ID).state is state
+
+
+@pytest.mark.parametrize(
+    ("status", "outcome"),
+    [
+        ("created", WaitOutcome.WAIT),
+        ("started", WaitOutcome.WAIT),
+        ("pending", WaitOutcome.WAIT),
+        ("completed", WaitOutcome.DONE),
+        ("marked_for_review", WaitOutcome.DONE),
+        ("failed", WaitOutcome.FAILED),
+        ("expired", WaitOutcome.FAILED),
+        ("paused", WaitOutcome.WAIT),  # a status Beltic adds later: waited on
+    ],
+)
+def test_submitted_means_completed_or_marked_for_review(api, hook, status, outcome):
+    api.get(f"{SESSIONS}/{SESSION_ID}").respond(200, json={"data": session(status)})
+    assert submission_outcome(hook.get_session(SESSION_ID))[0] is outcome
+
+
+def test_submitted_sessions_are_listed_status_after_status_with_cursors(api, hook):
+    route = api.get(SESSIONS).mock(
+        side_effect=[
+            httpx.Response(200, json=page(["completed"] * 2, after="c1", prefix="a")),
+            httpx.Response(200, json=page(["completed"], prefix="b")),
+            httpx.Response(200, json=page(["marked_for_review"], prefix="c")),
+        ]
+    )
+    first = hook.list_sessions(state=SessionState.SUBMITTED, limit=2)
+    assert [s.id for s in first.sessions] == ["a-0", "a-1"]
+    assert first.has_more and first.next_cursor == "0:c1"
+    second = hook.list_sessions(state=SessionState.SUBMITTED, limit=2, cursor=first.next_cursor)
+    assert [s.id for s in second.sessions] == ["b-0", "c-0"]
+    assert not second.has_more
+    params = [c.request.url.params for c in route.calls]
+    assert [p["filter[status]"] for p in params] == ["completed", "completed", "marked_for_review"]
+    assert params[1]["page[after]"] == "c1" and "page[after]" not in params[2]
+
+
+def test_an_offset_without_a_cursor_skips_by_walking(api, hook):
+    route = api.get(SESSIONS).respond(200, json=page(["completed"] * 3))
+    listed = hook.list_sessions(limit=2, offset=1)
+    assert [s.id for s in listed.sessions] == ["s-1", "s-2"]
+    assert route.calls.last.request.url.params["page[size]"] == "3"
+
+
+def test_decide_without_the_permission_says_which(api, hook):
+    api.post(f"{SESSIONS}/{SESSION_ID}/approve").respond(
+        403, json={"errors": [{"status": "403", "detail": "Forbidden"}]}
+    )
+    with pytest.raises(AuthenticationError, match="lacks the sessions:decide permission"):
+        hook.decide(SESSION_ID, Decision.APPROVE)
+
+
+def test_decline_posts_without_a_body(api, hook):
+    route = api.post(f"{SESSIONS}/{SESSION_ID}/decline").respond(
+        200, json={"data": session("declined")}
+    )
+    assert hook.decide(SESSION_ID, Decision.REJECT).state is SessionState.REJECTED
+    assert route.calls.last.request.content == b""
+
+
+@pytest.mark.parametrize(
+    ("status", "decision", "allowed"),
+    [
+        ("completed", Decision.APPROVE, True),
+        ("marked_for_review", Decision.REJECT, True),
+        ("created", Decision.APPROVE, False),
+        ("approved", Decision.REJECT, False),  # Beltic's decisions are final
+        ("completed", Decision.VOID, False),
+    ],
+)
+def test_decision_rules(api, hook, status, decision, allowed):
+    api.get(f"{SESSIONS}/{SESSION_ID}").respond(200, json={"data": session(status)})
+    current = hook.get_session(SESSION_ID)
+    if allowed:
+        hook.check_decision(current, decision)
+    else:
+        with pytest.raises(InvalidRequestError):
+            hook.check_decision(current, decision)
+
+
+@pytest.mark.parametrize(("action", "status"), [("expire", "expired"), ("redact", "completed")])
+def test_session_action_operator_expires_and_redacts(api, action, status):
+    route = api.post(f"{SESSIONS}/{SESSION_ID}/{action}").respond(
+        200, json={"data": session(status)}
+    )
+    op = SessionActionOperator(
+        task_id=action, session_id=SESSION_ID, action=action, conn_id=BELTIC_CONN_ID
+    )
+    result = op.execute(make_context())
+    assert route.called
+    assert result == {
+        "session_id": SESSION_ID,
+        "action": action,
+        "status": STATE_BY_STATUS[status].value,
+    }
+
+
+def test_an_action_the_vendor_lacks_is_refused_before_any_call(api):
+    op = SessionActionOperator(
+        task_id="delete", session_id=SESSION_ID, action="delete", conn_id=BELTIC_CONN_ID
+    )
+    with pytest.raises(InvalidRequestError, match="beltic cannot delete.*expire, redact"):
+        op.execute(make_context())
