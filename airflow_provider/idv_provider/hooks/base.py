@@ -87,12 +87,19 @@ def _error_detail(response: httpx.Response) -> str:
         parts = [str(body[k]) for k in ("message", "error", "detail") if body.get(k)]
         if body.get("field"):
             parts.append(f"field: {body['field']}")
-        # DRF validation errors: {"workflow_id": ["This field is required."]}
-        parts += [
-            f"{name}: {' '.join(map(str, errors))}"
-            for name, errors in body.items()
-            if isinstance(errors, list) and errors
-        ]
+        errors = body.get("errors")
+        if isinstance(errors, list):  # JSON:API: {"errors": [{"detail", "source"}]}
+            for error in errors:
+                if isinstance(error, dict):
+                    pointer = (error.get("source") or {}).get("pointer")
+                    where = f" ({pointer})" if pointer else ""
+                    parts.append(f"{error.get('detail') or error.get('title')}{where}")
+        else:  # DRF validation errors: {"workflow_id": ["This field is required."]}
+            parts += [
+                f"{name}: {' '.join(map(str, errs))}"
+                for name, errs in body.items()
+                if isinstance(errs, list) and errs
+            ]
         return "; ".join(parts)[:200]
     return str(body)[:200]
 
