@@ -22,6 +22,7 @@ pytestmark = pytest.mark.integration
 SPECS = Path(__file__).resolve().parents[2] / "openapi"
 EXAMPLES_PER_OPERATION = 300  # deepidv: 4 operations, at least 1,000 cases in all
 DIDIT_EXAMPLES_PER_OPERATION = 200  # Didit: 5 operations
+BELTIC_EXAMPLES_PER_OPERATION = 120  # Beltic: 9 operations
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -31,8 +32,10 @@ CHECKS = [
 ]
 schema = schemathesis.openapi.from_path(SPECS / "deepidv.yaml")
 didit_schema = schemathesis.openapi.from_path(SPECS / "didit.yaml")
+beltic_schema = schemathesis.openapi.from_path(SPECS / "beltic.yaml")
 calls: list[str] = []
 didit_calls: list[str] = []
+beltic_calls: list[str] = []
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +71,23 @@ def test_sandbox_honours_the_didit_spec(case, live_sandbox: RunningSandbox) -> N
     didit_calls.append(case.operation.label)
 
 
+@beltic_schema.parametrize()
+@settings(
+    max_examples=BELTIC_EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+def test_sandbox_honours_the_beltic_spec(case, live_sandbox: RunningSandbox) -> None:
+    headers = {"X-Api-Key": DEFAULT_API_KEY}
+    case.call_and_validate(base_url=live_sandbox.url, headers=headers, checks=CHECKS)
+    beltic_calls.append(case.operation.label)
+
+
 def test_at_least_a_thousand_cases_ran_for_each_vendor() -> None:
     assert len(calls) >= 1000, f"only {len(calls)} deepidv cases"
     assert len(set(calls)) == 4  # every operation
     assert len(didit_calls) >= 1000, f"only {len(didit_calls)} Didit cases"
     assert len(set(didit_calls)) == 5
+    assert len(beltic_calls) >= 1000, f"only {len(beltic_calls)} Beltic cases"
+    assert len(set(beltic_calls)) == 9
