@@ -1,6 +1,6 @@
 # Two entry points for a fresh machine with only Python 3.11+:
 #   make demo   start the sandbox and run the onboarding DAG against it
-#               (make demo VENDOR=didit: the same DAG against the sandbox's Didit API)
+#               (make demo VENDOR=didit or VENDOR=beltic: the same DAG, another vendor)
 #   make test   lint, type check and the whole test suite (what CI runs)
 PYTHON ?= python3
 VENV := .venv

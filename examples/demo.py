@@ -2,9 +2,10 @@
 ``airflow dags test``, and report what the sandbox recorded and where the invites landed.
 
 Everything lives under ``.demo/`` (Airflow home, SQLite files, the DAG run's log, the invites as
-.eml files) and is made anew on each run. Usage: ``python examples/demo.py [--vendor didit]``
-(``make demo`` runs it through tox; ``make demo VENDOR=didit`` runs it against the sandbox's
-Didit API). The DAG is the same for every vendor: only the ``idv_default`` connection changes.
+.eml files) and is made anew on each run. Usage:
+``python examples/demo.py [--vendor didit|beltic]`` (``make demo`` runs it through tox;
+``make demo VENDOR=didit`` or ``VENDOR=beltic`` runs it against the sandbox's Didit or Beltic
+API). The DAG is the same for every vendor: only the ``idv_default`` connection changes.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / ".demo"
 DAG_ID = "idv_onboarding"
 AUTO_SUBMIT_AFTER = 3.0  # seconds until the sandbox "applicant" finishes the hosted flow
-VENDORS = ("deepidv", "didit")
+VENDORS = ("deepidv", "didit", "beltic")
 
 
 def airflow(*args: str, log: Path) -> None:
@@ -63,6 +64,15 @@ def sandbox_records(sandbox: RunningSandbox, vendor: str) -> list[tuple[str, str
         return [
             (vendor_data, session_id, " → ".join(s for _, s in store.history(session_id)))
             for session_id, vendor_data in rows
+        ]
+    if vendor == "beltic":
+        rows = store.query(
+            "SELECT s.id, a.external_id FROM beltic_sessions s "
+            "JOIN beltic_accounts a ON a.id = s.account_id ORDER BY s.seq"
+        )
+        return [
+            (external_id, session_id, " → ".join(s for _, s in store.history(session_id)))
+            for session_id, external_id in rows
         ]
     records = []
     for session_id in store.all_ids():

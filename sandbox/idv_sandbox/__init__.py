@@ -1,5 +1,5 @@
-"""A local, stateful stand-in for the deepidv and Didit session APIs (like moto for AWS), and
-a mail sink."""
+"""A local, stateful stand-in for the deepidv, Didit and Beltic session APIs (like moto for
+AWS), and a mail sink."""
 
 from idv_sandbox.app import create_app
 from idv_sandbox.didit_service import DiditSandbox

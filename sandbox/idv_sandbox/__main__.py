@@ -1,4 +1,4 @@
-"""``idv-sandbox serve``: run the local stand-in for the deepidv and Didit APIs."""
+"""``idv-sandbox serve``: run the local stand-in for the deepidv, Didit and Beltic APIs."""
 
 from __future__ import annotations
 
@@ -73,6 +73,13 @@ def main(argv: list[str] | None = None) -> None:
         help="Didit sessions not finished this long after create expire (default: never)",
     )
     run.add_argument(
+        "--beltic-no-decide",
+        action="append",
+        default=[],
+        metavar="API_KEY",
+        help="an API key without Beltic's sessions:decide permission (approve/decline: 403)",
+    )
+    run.add_argument(
         "--seed-submitted",
         type=int,
         default=0,
@@ -111,6 +118,7 @@ def main(argv: list[str] | None = None) -> None:
         faults=Faults(latency=args.latency, fail=fail, drop_after_create=args.drop_after_create),
         didit_workflows=frozenset(args.didit_workflows or [DEFAULT_DIDIT_WORKFLOW_ID]),
         didit_expire_after=args.didit_expire_after,
+        beltic_keys_without_decide=frozenset(args.beltic_no_decide),
     )
     serve(
         args.db,
