@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, ClassVar
@@ -292,13 +292,10 @@ class BelticHook(IdvHook):
         """One page, newest first. A state that is several Beltic statuses (submitted:
         completed and marked_for_review) walks them one after the other; ``cursor`` says
         where. Without a cursor, ``offset`` sessions are skipped by walking the pages."""
-        return self._collect(
-            lambda query: self.call(lambda c: list_sessions.sync(client=c, **query), SessionList),
-            state,
-            limit,
-            offset,
-            cursor,
-        )
+        walk = _Walk(self._statuses(state), limit, offset, cursor)
+        while (query := walk.next_query()) is not None:
+            walk.take(self._page(query))
+        return walk.page(self.to_verification_session)
 
     async def alist_sessions(
         self,
@@ -309,37 +306,16 @@ class BelticHook(IdvHook):
         cursor: str | None = None,
     ) -> SessionPage:
         """The async twin of :meth:`list_sessions`."""
-
-        async def fetch(query: dict[str, Any]) -> SessionList:
-            return await self.acall(lambda c: list_sessions.asyncio(client=c, **query), SessionList)
-
-        return await self._acollect(fetch, state, limit, offset, cursor)
-
-    def _collect(
-        self,
-        fetch: Callable[[dict[str, Any]], SessionList],
-        state: SessionState | None,
-        limit: int,
-        offset: int,
-        cursor: str | None,
-    ) -> SessionPage:
         walk = _Walk(self._statuses(state), limit, offset, cursor)
         while (query := walk.next_query()) is not None:
-            walk.take(fetch(query))
+            walk.take(await self._apage(query))
         return walk.page(self.to_verification_session)
 
-    async def _acollect(
-        self,
-        fetch: Callable[[dict[str, Any]], Awaitable[SessionList]],
-        state: SessionState | None,
-        limit: int,
-        offset: int,
-        cursor: str | None,
-    ) -> SessionPage:
-        walk = _Walk(self._statuses(state), limit, offset, cursor)
-        while (query := walk.next_query()) is not None:
-            walk.take(await fetch(query))
-        return walk.page(self.to_verification_session)
+    def _page(self, query: dict[str, Any]) -> SessionList:
+        return self.call(lambda c: list_sessions.sync(client=c, **query), SessionList)
+
+    async def _apage(self, query: dict[str, Any]) -> SessionList:
+        return await self.acall(lambda c: list_sessions.asyncio(client=c, **query), SessionList)
 
     # -- decide, expire, redact ---------------------------------------------------------------
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
