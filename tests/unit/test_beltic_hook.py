@@ -164,6 +164,8 @@ def test_the_nine_statuses_map(api, hook, status, state):
         ("pending", WaitOutcome.WAIT),
         ("completed", WaitOutcome.DONE),
         ("marked_for_review", WaitOutcome.DONE),
+        ("approved", WaitOutcome.DONE),  # a reviewer was quicker than the sensor
+        ("declined", WaitOutcome.DONE),
         ("failed", WaitOutcome.FAILED),
         ("expired", WaitOutcome.FAILED),
         ("paused", WaitOutcome.WAIT),  # a status Beltic adds later: waited on

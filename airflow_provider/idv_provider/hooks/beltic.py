@@ -55,6 +55,8 @@ STATE_BY_STATUS = {
 }
 #: a session still open for the applicant: the one a retried create takes back
 UNFINISHED = ("created", "started", "pending")
+#: statuses reached only after the applicant went through the flow (decisions need one)
+FLOW_COMPLETED = frozenset({"completed", "marked_for_review", "approved", "declined"})
 STATUSES_BY_STATE = {
     state: [status for status, st in STATE_BY_STATUS.items() if st is state]
     for state in set(STATE_BY_STATUS.values())
@@ -143,6 +145,7 @@ class BelticHook(IdvHook):
                 _opt(attributes.completed_at) or _opt(attributes.marked_for_review_at)
             ),
             url=self.session_url(record.id),
+            flow_completed=status in FLOW_COMPLETED,
         )
 
     # -- create ----------------------------------------------------------------------------
