@@ -28,10 +28,20 @@ CONN_ID = "idv_default"
 
 
 def set_connection(
-    monkeypatch: pytest.MonkeyPatch, *, host: str, password: str, conn_type: str = "deepidv"
-) -> None:
-    conn = {"conn_type": conn_type, "password": password, "host": host}
-    monkeypatch.setenv(f"AIRFLOW_CONN_{CONN_ID.upper()}", json.dumps(conn))
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    host: str,
+    password: str,
+    conn_type: str = "deepidv",
+    conn_id: str = CONN_ID,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """An Airflow connection in the environment; its id."""
+    conn: dict[str, Any] = {"conn_type": conn_type, "password": password, "host": host}
+    if extra:
+        conn["extra"] = extra
+    monkeypatch.setenv(f"AIRFLOW_CONN_{conn_id.upper()}", json.dumps(conn))
+    return conn_id
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ from tests.beltic_payloads import (
     page,
     session,
 )
-from tests.conftest import make_context
+from tests.conftest import make_context, set_connection
 from tests.payloads import APPLICANT
 
 APPLICANT_OBJ = Applicant(**APPLICANT)
@@ -45,14 +45,14 @@ ACCOUNTS = "/v1/identity/accounts"
 
 @pytest.fixture
 def beltic_conn(monkeypatch: pytest.MonkeyPatch) -> str:
-    conn = {
-        "conn_type": "beltic",
-        "password": BELTIC_KEY,
-        "host": BELTIC_URL,
-        "extra": {"session_url": SESSION_URL},
-    }
-    monkeypatch.setenv(f"AIRFLOW_CONN_{BELTIC_CONN_ID.upper()}", json.dumps(conn))
-    return BELTIC_CONN_ID
+    return set_connection(
+        monkeypatch,
+        host=BELTIC_URL,
+        password=BELTIC_KEY,
+        conn_type="beltic",
+        conn_id=BELTIC_CONN_ID,
+        extra={"session_url": SESSION_URL},
+    )
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from idv_provider.hooks import DiditHook, get_idv_hook
 from idv_provider.hooks.didit import STATE_BY_STATUS
 from idv_provider.models import Applicant, Decision, SessionState, WaitOutcome, submission_outcome
 from idv_provider.policy import ThresholdPolicy
+from tests.conftest import set_connection
 from tests.didit_payloads import (
     DIDIT_CONN_ID,
     DIDIT_KEY,
@@ -37,14 +38,14 @@ APPLICANT_OBJ = Applicant(**{**APPLICANT, "locale": "fr-CA"})
 
 @pytest.fixture
 def didit_conn(monkeypatch: pytest.MonkeyPatch) -> str:
-    conn = {
-        "conn_type": "didit",
-        "password": DIDIT_KEY,
-        "host": DIDIT_URL,
-        "extra": {"workflow_id": WORKFLOW_ID},
-    }
-    monkeypatch.setenv(f"AIRFLOW_CONN_{DIDIT_CONN_ID.upper()}", json.dumps(conn))
-    return DIDIT_CONN_ID
+    return set_connection(
+        monkeypatch,
+        host=DIDIT_URL,
+        password=DIDIT_KEY,
+        conn_type="didit",
+        conn_id=DIDIT_CONN_ID,
+        extra={"workflow_id": WORKFLOW_ID},
+    )
 
 
 @pytest.fixture

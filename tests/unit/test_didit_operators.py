@@ -14,7 +14,7 @@ from idv_provider.operators import (
     SessionActionOperator,
 )
 from idv_provider.sensors import SessionSubmittedSensor
-from tests.conftest import make_context
+from tests.conftest import make_context, set_connection
 from tests.didit_payloads import (
     DIDIT_CONN_ID,
     DIDIT_KEY,
@@ -32,8 +32,9 @@ UPDATE = f"/v3/session/{SESSION_ID}/update-status/"
 
 @pytest.fixture
 def api(monkeypatch: pytest.MonkeyPatch):
-    conn = {"conn_type": "didit", "password": DIDIT_KEY, "host": DIDIT_URL}
-    monkeypatch.setenv(f"AIRFLOW_CONN_{DIDIT_CONN_ID.upper()}", json.dumps(conn))
+    set_connection(
+        monkeypatch, host=DIDIT_URL, password=DIDIT_KEY, conn_type="didit", conn_id=DIDIT_CONN_ID
+    )
     with respx.mock(base_url=DIDIT_URL, assert_all_called=False) as router:
         yield router
 
