@@ -272,9 +272,22 @@ async def test_async_reads_walk_the_same_cursors(api, beltic_conn):
         ]
     )
     hook = BelticHook(beltic_conn)
-    assert (await hook.aget_session(SESSION_ID)).state is SessionState.SUBMITTED
+    reads = []
+    real = hook.aget_connection
+
+    async def counted(conn_id):
+        reads.append(conn_id)
+        return await real(conn_id)
+
+    hook.aget_connection = counted
+    submitted = await hook.aget_session(SESSION_ID)
+    assert submitted.state is SessionState.SUBMITTED
+    assert submitted.url == SESSION_URL.format(session_id=SESSION_ID)
     found = await hook.afind_sessions(["a-0", "b-0"])
     assert sorted(found) == ["a-0", "b-0"]
+    # read once, asynchronously: never the blocking read inside the triggerer's event loop
+    assert reads == [beltic_conn]
+    assert "connection" not in vars(hook)
 
 
 def test_the_operators_over_a_beltic_connection(api):

@@ -196,11 +196,18 @@ class IdvHook(BaseHook):
         self.retry_wait_max = retry_wait_max
         self.sleep: Callable[[float], None] = time.sleep
         self.async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._async_connection: Connection | None = None
 
     # -- connection --------------------------------------------------------------------
     @cached_property
     def connection(self) -> Connection:
         return self.get_connection(self.conn_id)
+
+    async def aconnection(self) -> Connection:
+        """:attr:`connection` for async code: read once per hook, without blocking the loop."""
+        if self._async_connection is None:
+            self._async_connection = await self.aget_connection(self.conn_id)
+        return self._async_connection
 
     def api_key(self, conn: Connection) -> str:
         if not conn.password:
@@ -351,8 +358,7 @@ class IdvHook(BaseHook):
 
     async def async_client(self) -> Any:
         """A generated client for async calls; use it as ``async with``."""
-        conn = await self.aget_connection(self.conn_id)
-        return self._client(conn, asynchronous=True)
+        return self._client(await self.aconnection(), asynchronous=True)
 
     def parsed(self, parsed: object, expected: type[T]) -> T:
         """The generated parser's result, when it is the model the call promises."""

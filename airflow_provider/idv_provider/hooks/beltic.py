@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
+
+from airflow.sdk import Connection
 
 from beltic_client import AuthenticatedClient
 from beltic_client.api.accounts import create_account, list_accounts
@@ -61,7 +63,11 @@ STATUSES_BY_STATE = {
     state: [status for status, st in STATE_BY_STATUS.items() if st is state]
     for state in set(STATE_BY_STATUS.values())
 }
-ACTIONS = {"approve": approve_session, "decline": decline_session}
+#: decision → (Beltic's action, its endpoint)
+DECISION_ENDPOINTS = {
+    Decision.APPROVE: ("approve", approve_session),
+    Decision.REJECT: ("decline", decline_session),
+}
 VENDOR_OPTIONS = {"birth_date", "middle_name", "address"}
 ADDRESS_FIELDS = {
     "line1",
@@ -83,6 +89,46 @@ def _timestamp(value: Any) -> datetime | None:
         return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
     except ValueError:
         return None
+
+
+def to_verification_session(record: Session, url_template: str | None) -> VerificationSession:
+    """Map a Beltic session to the vendor-neutral model (Beltic reports no analysis)."""
+    attributes = record.attributes
+    status = str(attributes.status)
+    return VerificationSession(
+        id=record.id,
+        vendor=VENDOR,
+        state=STATE_BY_STATUS.get(status, SessionState.UNKNOWN),
+        vendor_status=status,
+        created_at=_timestamp(_opt(attributes.created_at)),
+        updated_at=_timestamp(_opt(attributes.updated_at)),
+        submitted_at=_timestamp(
+            _opt(attributes.completed_at) or _opt(attributes.marked_for_review_at)
+        ),
+        url=url_template.format(session_id=record.id) if url_template else None,
+        flow_completed=status in FLOW_COMPLETED,
+    )
+
+
+def _account_attributes(
+    applicant: Applicant, external_id: str, options: dict[str, Any]
+) -> dict[str, Any]:
+    """The applicant's account: name, contact and the ``vendor_options`` extras."""
+    name = {"first": applicant.first_name, "last": applicant.last_name}
+    if options.get("middle_name"):
+        name["middle"] = options["middle_name"]
+    person: dict[str, Any] = {"name": name}
+    if options.get("birth_date"):
+        person["birth_date"] = options["birth_date"]
+    attributes = {
+        "entity_type": "person",
+        "external_id": external_id,
+        "person": person,
+        "contact": {"email": applicant.email, "phone": applicant.phone},
+    }
+    if options.get("address"):
+        attributes["address"] = dict(options["address"])
+    return attributes
 
 
 def _list_query(status: str | None, size: int, after: str | None) -> dict[str, Any]:
@@ -125,28 +171,13 @@ class BelticHook(IdvHook):
     def __init__(self, beltic_conn_id: str = default_conn_name, **kwargs: Any) -> None:
         super().__init__(beltic_conn_id, **kwargs)
 
-    def session_url(self, session_id: str) -> str | None:
-        """The applicant's link, from the connection's ``session_url`` template."""
-        template = self.conn_extra(self.connection, "session_url")
-        return str(template).format(session_id=session_id) if template else None
+    def session_url_template(self, conn: Connection) -> str | None:
+        """The applicant's link, with ``{session_id}``: the connection's ``session_url``."""
+        template = self.conn_extra(conn, "session_url")
+        return str(template) if template else None
 
-    def to_verification_session(self, record: Session) -> VerificationSession:
-        """Map a Beltic session to the vendor-neutral model (Beltic reports no analysis)."""
-        attributes = record.attributes
-        status = str(attributes.status)
-        return VerificationSession(
-            id=record.id,
-            vendor=VENDOR,
-            state=STATE_BY_STATUS.get(status, SessionState.UNKNOWN),
-            vendor_status=status,
-            created_at=_timestamp(_opt(attributes.created_at)),
-            updated_at=_timestamp(_opt(attributes.updated_at)),
-            submitted_at=_timestamp(
-                _opt(attributes.completed_at) or _opt(attributes.marked_for_review_at)
-            ),
-            url=self.session_url(record.id),
-            flow_completed=status in FLOW_COMPLETED,
-        )
+    def _session(self, record: Session) -> VerificationSession:
+        return to_verification_session(record, self.session_url_template(self.connection))
 
     # -- create ----------------------------------------------------------------------------
     def check_create_options(
@@ -170,25 +201,6 @@ class BelticHook(IdvHook):
             raise InvalidRequestError(
                 f"vendor_options.address must be a mapping of {', '.join(sorted(ADDRESS_FIELDS))}"
             )
-
-    def _account_attributes(
-        self, applicant: Applicant, external_id: str, options: dict[str, Any]
-    ) -> dict[str, Any]:
-        name = {"first": applicant.first_name, "last": applicant.last_name}
-        if options.get("middle_name"):
-            name["middle"] = options["middle_name"]
-        person: dict[str, Any] = {"name": name}
-        if options.get("birth_date"):
-            person["birth_date"] = options["birth_date"]
-        attributes = {
-            "entity_type": "person",
-            "external_id": external_id,
-            "person": person,
-            "contact": {"email": applicant.email, "phone": applicant.phone},
-        }
-        if options.get("address"):
-            attributes["address"] = dict(options["address"])
-        return attributes
 
     def _account(self, attributes: dict[str, Any]) -> Account:
         """The account with this external id, created if there is none: the look-up and the
@@ -261,21 +273,23 @@ class BelticHook(IdvHook):
         if redirect_url:
             self.log.debug("Beltic documents no redirect: redirect_url has no effect")
         external_id = applicant.external_id or idempotency_key or str(uuid.uuid4())
-        attributes = self._account_attributes(applicant, external_id, dict(vendor_options or {}))
+        attributes = _account_attributes(applicant, external_id, dict(vendor_options or {}))
         account = self._account(attributes)
-        session = self.to_verification_session(self._open_session(account.id))
+        session = self._session(self._open_session(account.id))
         return replace(session, external_id=external_id)
 
     # -- read --------------------------------------------------------------------------------
     def get_session(self, session_id: str) -> VerificationSession:
         document = self.call(lambda c: get_session.sync(session_id, client=c), SessionDocument)
-        return self.to_verification_session(document.data)
+        return self._session(document.data)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
         document = await self.acall(
             lambda c: get_session.asyncio(session_id, client=c), SessionDocument
         )
-        return self.to_verification_session(document.data)
+        return to_verification_session(
+            document.data, self.session_url_template(await self.aconnection())
+        )
 
     def _statuses(self, state: SessionState | None) -> list[str | None]:
         if state is None:
@@ -298,7 +312,7 @@ class BelticHook(IdvHook):
         walk = _Walk(self._statuses(state), limit, offset, cursor)
         while (query := walk.next_query()) is not None:
             walk.take(self._page(query))
-        return walk.page(self.to_verification_session)
+        return walk.page(self.session_url_template(self.connection))
 
     async def alist_sessions(
         self,
@@ -312,7 +326,7 @@ class BelticHook(IdvHook):
         walk = _Walk(self._statuses(state), limit, offset, cursor)
         while (query := walk.next_query()) is not None:
             walk.take(await self._apage(query))
-        return walk.page(self.to_verification_session)
+        return walk.page(self.session_url_template(await self.aconnection()))
 
     def _page(self, query: dict[str, Any]) -> SessionList:
         return self.call(lambda c: list_sessions.sync(client=c, **query), SessionList)
@@ -323,13 +337,12 @@ class BelticHook(IdvHook):
     # -- decide, expire, redact ---------------------------------------------------------------
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         """Approve or decline; a 403 means the key lacks ``sessions:decide``."""
-        action = {Decision.APPROVE: "approve", Decision.REJECT: "decline"}.get(decision)
-        if action is None:
+        if decision not in DECISION_ENDPOINTS:
             raise InvalidRequestError(
                 f"Beltic cannot {decision.value} a session: approve or reject it, or expire it "
                 "(SessionActionOperator)"
             )
-        endpoint = ACTIONS[action]
+        action, endpoint = DECISION_ENDPOINTS[decision]
         try:
             document = self.call(lambda c: endpoint.sync(session_id, client=c), SessionDocument)
         except AuthenticationError as exc:
@@ -341,7 +354,7 @@ class BelticHook(IdvHook):
                 "permission in the Beltic console, or decide with a key that has it.",
                 http_status=403,
             ) from exc
-        return self.to_verification_session(document.data)
+        return self._session(document.data)
 
     def check_decision(self, session: VerificationSession, decision: Decision) -> None:
         if decision is Decision.VOID:
@@ -355,7 +368,7 @@ class BelticHook(IdvHook):
         self.check_action(action)
         endpoint = expire_session if action == "expire" else redact_session
         document = self.call(lambda c: endpoint.sync(session_id, client=c), SessionDocument)
-        return self.to_verification_session(document.data)
+        return self._session(document.data)
 
 
 class _Walk:
@@ -387,15 +400,16 @@ class _Walk:
         skipped = min(self.skip, len(records))
         self.skip -= skipped
         self.records.extend(records[skipped:])
-        self.after = _cursor_after(_opt(page.links).next_ if _opt(page.links) else None)
+        links = _opt(page.links)
+        self.after = _cursor_after(links.next_ if links else None)
         if self.after is None:  # this status is exhausted: the next one, from its start
             self.index += 1
             self.done = self.index >= len(self.statuses)
 
-    def page(self, to_session: Callable[[Session], VerificationSession]) -> SessionPage:
+    def page(self, url_template: str | None) -> SessionPage:
         next_cursor = None if self.done else f"{self.index}:{self.after or ''}"
         return SessionPage(
-            sessions=[to_session(r) for r in self.records],
+            sessions=[to_verification_session(r, url_template) for r in self.records],
             total=None,
             has_more=next_cursor is not None,
             offset=self.offset,
