@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key
-from idv_sandbox.service import ApiError, SandboxConfig
+from idv_sandbox.service import ApiError, SandboxConfig, iso_time
 from idv_sandbox.store import SandboxStore
 
 SCHEMA = """
@@ -70,10 +70,6 @@ PERSONAL_DATA = (
 MAX_PAGE = 100
 
 
-def _iso(when: datetime | None = None) -> str:
-    return (when or datetime.now(UTC)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def encode_cursor(record: dict[str, Any]) -> str:
     """Beltic's keyset cursor: base64 of the last item's ``created_at`` and ``id``."""
     key = {"values": {"created_at": record["attributes"]["created_at"]}, "id": record["id"]}
@@ -108,7 +104,7 @@ class BelticSandbox:
     def create_account(self, api_key: str, body: dict[str, Any]) -> dict[str, Any]:
         attributes = body["data"]["attributes"]
         external_id = attributes.get("external_id")
-        now = _iso()
+        now = iso_time()
         record = {
             "id": str(uuid.uuid4()),
             "type": "account",
@@ -185,7 +181,7 @@ class BelticSandbox:
     ) -> BelticSession:
         record = json.loads(json.dumps(session.record))
         attributes = record["attributes"]
-        now = _iso()
+        now = iso_time()
         if status is not None and status != attributes["status"]:
             attributes["status"] = status
             if status in TIMESTAMP:
@@ -198,7 +194,7 @@ class BelticSandbox:
                 (attributes["status"], json.dumps(record), record["id"]),
             )
             if status is not None and status != session.record["attributes"]["status"]:
-                db.execute("INSERT INTO history VALUES (?, ?, ?)", (record["id"], now, status))
+                self.store.add_history(db, record["id"], now, status)
         return BelticSession(record, session.outcome, session.api_key, session.email)
 
     def create_session(self, api_key: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -225,9 +221,9 @@ class BelticSandbox:
                 "identity_numbers": None,
                 "business": None,
                 "behavior_analysis": None,
-                "created_at": _iso(now),
-                "updated_at": _iso(now),
-                "expires_at": _iso(now + timedelta(days=7)),
+                "created_at": iso_time(now),
+                "updated_at": iso_time(now),
+                "expires_at": iso_time(now + timedelta(days=7)),
                 **dict.fromkeys(sorted(set(TIMESTAMP.values()))),
                 "redacted_at": None,
             },
@@ -247,11 +243,11 @@ class BelticSandbox:
                     account["id"],
                     "created",
                     outcome.value,
-                    _iso(now),
+                    iso_time(now),
                     json.dumps(record),
                 ),
             )
-            db.execute("INSERT INTO history VALUES (?, ?, ?)", (session_id, _iso(now), "created"))
+            self.store.add_history(db, session_id, iso_time(now), "created")
         return record
 
     def get(self, api_key: str, session_id: str) -> dict[str, Any]:
@@ -262,7 +258,7 @@ class BelticSandbox:
         """Auto mode: finish the flows of sessions old enough."""
         if self.config.auto_submit_after is None:
             return
-        cutoff = _iso(datetime.now(UTC) - timedelta(seconds=self.config.auto_submit_after))
+        cutoff = iso_time(datetime.now(UTC) - timedelta(seconds=self.config.auto_submit_after))
         for session in self._rows(
             "s.api_key = ? AND s.status = 'created' AND s.created_at <= ?", [api_key, cutoff]
         ):
@@ -314,7 +310,9 @@ class BelticSandbox:
             return self._save(session, "expired").record
         if session.record["attributes"]["redacted_at"]:  # redact
             return session.record
-        return self._save(session, None, redacted_at=_iso(), **dict.fromkeys(PERSONAL_DATA)).record
+        return self._save(
+            session, None, redacted_at=iso_time(), **dict.fromkeys(PERSONAL_DATA)
+        ).record
 
     def page(self, api_key: str, query: dict[str, str]) -> tuple[list[dict[str, Any]], bool, bool]:
         """A page of sessions newest first, and whether there are more after and before it."""

@@ -12,11 +12,12 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from idv_sandbox.didit_results import FEATURES, RESULT_ARRAYS, finished_flow
 from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key
-from idv_sandbox.service import ApiError, SandboxConfig
+from idv_sandbox.service import ApiError, SandboxConfig, iso_time
 from idv_sandbox.store import SandboxStore
 
 SCHEMA = """
@@ -56,12 +57,8 @@ STATUS_ALIASES = {s.upper().replace(" ", "_"): s for s in STATUSES}
 SEARCHED = ("vendor_data", "first_name", "last_name", "email", "phone")
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(when: datetime) -> str:
-    return when.isoformat(timespec="microseconds").replace("+00:00", "Z")
+#: Didit writes times to the microsecond
+_iso = partial(iso_time, timespec="microseconds")
 
 
 @dataclass(frozen=True)
@@ -102,10 +99,7 @@ class DiditSandbox:
                 (record["status"], json.dumps(record), record["session_id"]),
             )
             if previous is None or previous[0] != record["status"]:
-                db.execute(
-                    "INSERT INTO history VALUES (?, ?, ?)",
-                    (record["session_id"], _iso(_now()), record["status"]),
-                )
+                self.store.add_history(db, record["session_id"], _iso(), record["status"])
 
     def _get(self, api_key: str, session_id: str) -> DiditSession:
         self.advance(api_key)
@@ -185,7 +179,7 @@ class DiditSandbox:
         (number,) = self.store.query("SELECT COALESCE(MAX(number), 0) + 1 FROM didit_sessions")[0]
         token = secrets.token_urlsafe(9)
         session_id = str(uuid.uuid4())
-        now = _iso(_now())
+        now = _iso()
         record: dict[str, Any] = {
             "session_id": session_id,
             "session_number": number,
@@ -222,13 +216,13 @@ class DiditSandbox:
                     json.dumps(applicant),
                 ),
             )
-            db.execute("INSERT INTO history VALUES (?, ?, ?)", (session_id, now, "Not Started"))
+            self.store.add_history(db, session_id, now, "Not Started")
         return DiditSession(record, applicant, outcome.value, api_key, token)
 
     # -- the applicant's flow and the clock ---------------------------------------------
     def advance(self, api_key: str) -> None:
         """Auto mode and expiry: finish the flows old enough; expire the ones never opened."""
-        now = _now()
+        now = datetime.now(UTC)
         if self.config.didit_expire_after is not None:
             cutoff = _iso(now - timedelta(seconds=self.config.didit_expire_after))
             for session in self._rows(
@@ -302,7 +296,7 @@ class DiditSandbox:
                 "user": "API Client",
                 "new_status": new,
                 "comment": body.get("comment"),
-                "created_at": _iso(_now()),
+                "created_at": _iso(),
             }
             fields: dict[str, Any] = {"reviews": [*session.record["reviews"], review]}
             if new == "Resubmitted":  # the captured data is dropped; the same link reopens

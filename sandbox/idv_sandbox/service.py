@@ -73,12 +73,10 @@ class ApiError(Exception):
         self.plain_text = plain_text  # deepidv answers some errors (402) in plain text
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(when: datetime) -> str:
-    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+def iso_time(when: datetime | None = None, timespec: str = "milliseconds") -> str:
+    """``when`` (default: now) in ISO 8601 UTC with a ``Z``, as the vendors write times."""
+    when = when or datetime.now(UTC)
+    return when.isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
 def apply_aliases(body: Any) -> Any:
@@ -118,7 +116,7 @@ class Sandbox:
         """Create from a spec-valid, alias-normalized body."""
         check_create_semantics(data, self.config.workflows)
         session_id = str(uuid.uuid4())
-        now = _iso(_now())
+        now = iso_time()
         url = f"{base_url}/session/{session_id}?oid={ORG_ID}"
         if data.get("redirectUrl"):
             url += "&redirect_url=" + quote(data["redirectUrl"], safe="")
@@ -187,14 +185,14 @@ class Sandbox:
         delay = self.config.auto_submit_after
         if delay is None:
             return
-        cutoff = _iso(_now() - timedelta(seconds=delay))
+        cutoff = iso_time(datetime.now(UTC) - timedelta(seconds=delay))
         for stored in self.store.due_for_submission(api_key, cutoff):
             if stored.outcome != Outcome.ABANDONED:
                 self.submit(stored)
 
     def submit(self, stored: StoredSession) -> None:
         """The applicant completes the flow: SUBMITTED, with the analysis of their outcome."""
-        now = _iso(_now())
+        now = iso_time()
         outcome = Outcome(stored.outcome)
         if outcome is Outcome.ABANDONED:  # they came back and finished after all
             outcome = Outcome.CLEAN_PASS
@@ -213,7 +211,7 @@ class Sandbox:
     def start(self, stored: StoredSession) -> None:
         """The applicant opened the flow but left it (failed or abandoned): still PENDING."""
         if stored.record["sessionProgress"] == "PENDING":
-            record = {**stored.record, "sessionProgress": "STARTED", "updatedAt": _iso(_now())}
+            record = {**stored.record, "sessionProgress": "STARTED", "updatedAt": iso_time()}
             self.store.update(replace(stored, record=record))
 
     def find(self, session_id: str) -> StoredSession:
@@ -277,7 +275,7 @@ class Sandbox:
             return self._detail(stored)  # repeating a decision is harmless
         if current not in ALLOWED_FROM[status]:
             raise ApiError(409, f"Cannot set a {current} session to {status}", field="status")
-        record = {**stored.record, "status": status, "updatedAt": _iso(_now())}
+        record = {**stored.record, "status": status, "updatedAt": iso_time()}
         updated = replace(stored, record=record)
         self.store.update(updated)
         return self._detail(updated)

@@ -136,7 +136,7 @@ class SandboxStore:
                     json.dumps(stored.applicant),
                 ),
             )
-            self._add_history(db, record["id"], record["createdAt"], record["status"])
+            self.add_history(db, record["id"], record["createdAt"], record["status"])
         return response
 
     def update(self, stored: StoredSession) -> None:
@@ -146,10 +146,11 @@ class SandboxStore:
                 "UPDATE sessions SET status = ?, record = ? WHERE id = ?",
                 (record["status"], json.dumps(record), record["id"]),
             )
-            self._add_history(db, record["id"], record["updatedAt"], record["status"])
+            self.add_history(db, record["id"], record["updatedAt"], record["status"])
 
     @staticmethod
-    def _add_history(db: sqlite3.Connection, session_id: str, at: str, status: str) -> None:
+    def add_history(db: sqlite3.Connection, session_id: str, at: str, status: str) -> None:
+        """Record a status change, inside a :meth:`transaction` (any vendor's sessions)."""
         db.execute("INSERT INTO history VALUES (?, ?, ?)", (session_id, at, status))
 
     def get(self, api_key: str, session_id: str) -> StoredSession | None:
