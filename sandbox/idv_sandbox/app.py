@@ -17,7 +17,7 @@ from idv_sandbox.beltic_routes import add_beltic_routes
 from idv_sandbox.contract import Contract, spec_path
 from idv_sandbox.didit_routes import add_didit_routes
 from idv_sandbox.faults import DroppedConnection, Faults, FaultState
-from idv_sandbox.gate import Dialect, Gate
+from idv_sandbox.gate import Dialect, Gate, spec_body
 from idv_sandbox.pages import FLOW_ENDINGS, console_page, done_page, flow_page, redirect_target
 from idv_sandbox.service import (
     DEFAULT_API_KEY,
@@ -48,13 +48,6 @@ DEEPIDV = Dialect(
 )
 
 
-async def _json_body(request: Request) -> Any:
-    try:
-        return await request.json()
-    except ValueError:
-        raise ApiError(400, "The request body is not valid JSON") from None
-
-
 def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> FastAPI:
     """The FastAPI application; ``app.state.sandbox`` holds the deepidv :class:`Sandbox`,
     ``app.state.didit`` and ``app.state.beltic`` the others."""
@@ -70,16 +63,10 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
     async def api_call(request: Request, path: str, handler: Any) -> Response:
         return await gate.call(request, path, handler, contract=contract, dialect=DEEPIDV)
 
-    async def spec_body(request: Request, method: str, path: str) -> dict[str, Any]:
-        body = apply_aliases(await _json_body(request))
-        if violation := contract.check_body(method, path, body):
-            raise ApiError(400, violation.message, field=violation.field)
-        return dict(body)
-
     @app.post(SESSIONS)
     async def create(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
-            body = await spec_body(request, "POST", SESSIONS)
+            body = await spec_body(request, contract, SESSIONS, apply_aliases)
             base_url = str(request.base_url).rstrip("/")
             created = sandbox.create(key, body, base_url, request.headers.get("idempotency-key"))
             if faults.take_drop():
@@ -112,7 +99,7 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
     @app.patch("/v1/sessions/{session_id}")
     async def update_status(session_id: str, request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any]:
-            body = await spec_body(request, "PATCH", SESSION)
+            body = await spec_body(request, contract, SESSION, apply_aliases)
             return 200, sandbox.update_status(key, session_id, body)
 
         return await api_call(request, SESSION, handle)

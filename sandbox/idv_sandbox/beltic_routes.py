@@ -18,7 +18,7 @@ from starlette.responses import Response
 from idv_sandbox.beltic_service import BelticSandbox, encode_cursor
 from idv_sandbox.contract import Contract, spec_path
 from idv_sandbox.faults import DroppedConnection, FaultState
-from idv_sandbox.gate import Dialect, Gate
+from idv_sandbox.gate import Dialect, Gate, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import html_page
 from idv_sandbox.service import ApiError, SandboxConfig
@@ -49,16 +49,6 @@ BELTIC = Dialect(
 )
 
 
-async def _body(request: Request, contract: Contract, path: str) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except ValueError:
-        raise ApiError(400, "The body is not valid JSON.") from None
-    if violation := contract.check_body("POST", path, body):
-        raise ApiError(400, violation.message, field=violation.field)
-    return dict(body)
-
-
 def _link(request: Request, **params: str) -> str:
     kept = ("page[size]", "page[total]")
     query = {
@@ -81,7 +71,7 @@ def add_beltic_routes(
     @app.post(ACCOUNTS)
     async def create_account(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
-            account = beltic.create_account(key, await _body(request, contract, ACCOUNTS))
+            account = beltic.create_account(key, await spec_body(request, contract, ACCOUNTS))
             if faults.take_drop():
                 return DroppedConnection()
             return 201, {"data": account}
@@ -101,7 +91,7 @@ def add_beltic_routes(
     @app.post(SESSIONS)
     async def create_session(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
-            session = beltic.create_session(key, await _body(request, contract, SESSIONS))
+            session = beltic.create_session(key, await spec_body(request, contract, SESSIONS))
             if faults.take_drop():
                 return DroppedConnection()
             return 201, {"data": session}

@@ -19,7 +19,7 @@ from starlette.responses import Response
 from idv_sandbox.contract import Contract, spec_path
 from idv_sandbox.didit_service import DiditSandbox, DiditSession
 from idv_sandbox.faults import DroppedConnection, FaultState
-from idv_sandbox.gate import Dialect, Gate
+from idv_sandbox.gate import Dialect, Gate, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import html_page
 from idv_sandbox.service import ApiError, SandboxConfig
@@ -45,16 +45,6 @@ DIDIT = Dialect(
     wrong_key=ApiError(401, "Invalid API key."),
     error_body=_error_body,
 )
-
-
-async def _body(request: Request, contract: Contract, method: str, path: str) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except ValueError:
-        raise ApiError(400, "JSON parse error.") from None
-    if violation := contract.check_body(method, path, body):
-        raise ApiError(400, violation.message, field=violation.field)
-    return dict(body)
 
 
 def _page_url(request: Request, offset: int | None) -> str | None:
@@ -107,7 +97,7 @@ def add_didit_routes(
     @app.post(CREATE)
     async def create(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
-            body = await _body(request, contract, "POST", CREATE)
+            body = await spec_body(request, contract, CREATE)
             session = didit.create(key, body, str(request.base_url).rstrip("/"))
             if faults.take_drop():
                 return DroppedConnection()
@@ -143,7 +133,7 @@ def add_didit_routes(
     async def update_status(session_id: str, request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any]:
             session = didit.updatable(key, session_id)  # before the body, as Didit does
-            body = await _body(request, contract, "PATCH", UPDATE)
+            body = await spec_body(request, contract, UPDATE)
             return 200, didit.apply_status(session, body)
 
         return await call(request, UPDATE, handle)

@@ -35,6 +35,23 @@ class Dialect:
     error_body: Callable[[ApiError], dict[str, Any]]
 
 
+async def spec_body(
+    request: Request,
+    contract: Contract,
+    path: str,
+    prepare: Callable[[Any], Any] = lambda body: body,
+) -> dict[str, Any]:
+    """The request's JSON body (after ``prepare``), checked against the spec: a 400 that names
+    the field otherwise."""
+    try:
+        body = prepare(await request.json())
+    except ValueError:
+        raise ApiError(400, "The request body is not valid JSON") from None
+    if violation := contract.check_body(request.method, path, body):
+        raise ApiError(400, violation.message, field=violation.field)
+    return dict(body)
+
+
 class Gate:
     """Runs handlers behind the checks every API request shares (one per app)."""
 
