@@ -6,7 +6,6 @@ Errors are JSON:API error documents (``{"errors": [{"status", "code", "title", "
 
 from __future__ import annotations
 
-from html import escape
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlencode
@@ -20,14 +19,13 @@ from idv_sandbox.contract import Contract, spec_path
 from idv_sandbox.faults import DroppedConnection, FaultState
 from idv_sandbox.gate import Dialect, Gate, spec_body
 from idv_sandbox.outcomes import Outcome
-from idv_sandbox.pages import html_page
+from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, outcome_form_page
 from idv_sandbox.service import ApiError, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
 ACCOUNTS = "/v1/identity/accounts"
 SESSIONS = "/v1/identity/sessions"
 SESSION = "/v1/identity/sessions/{id}"
-FLOW_CHOICES = [o.value for o in Outcome if o is not Outcome.ABANDONED]
 
 
 def _error_body(exc: ApiError) -> dict[str, Any]:
@@ -150,32 +148,15 @@ def add_beltic_routes(
         session = beltic.start(beltic.by_id(session_id))
         status = session.record["attributes"]["status"]
         if status != "started":
-            return HTMLResponse(
-                html_page("Verification", f'<h1>Thank you</h1><p id="status">{escape(status)}</p>')
-            )
-        options = "".join(
-            f'<option value="{o}">{escape(o.replace("_", " "))}</option>' for o in FLOW_CHOICES
-        )
-        return HTMLResponse(
-            html_page(
-                "Verify your identity",
-                "<h1>Let's verify your identity</h1>"
-                "<p>Beltic sandbox: nothing leaves this machine.</p>"
-                f'<form method="post" action="/beltic/session/{escape(session_id)}" id="flow">'
-                f'<select name="outcome" id="outcome">{options}</select>'
-                '<button type="submit" id="finish">Finish</button></form>',
-            )
-        )
+            return HTMLResponse(finished_page(status))
+        return HTMLResponse(outcome_form_page("Beltic", f"/beltic/session/{session_id}"))
 
     @app.post("/beltic/session/{session_id}", response_class=HTMLResponse)
     async def finish(session_id: str, request: Request) -> Response:
         outcome = str((await request.form()).get("outcome", ""))
-        if outcome not in FLOW_CHOICES:
+        if outcome not in OUTCOME_CHOICES:
             raise ApiError(400, "Unknown outcome")
         session = beltic.finish(beltic.by_id(session_id), Outcome(outcome))
-        status = escape(session.record["attributes"]["status"])
-        return HTMLResponse(
-            html_page("Thank you", f'<h1>Thank you</h1><p id="status">{status}</p>')
-        )
+        return HTMLResponse(finished_page(session.record["attributes"]["status"]))
 
     return beltic

@@ -21,7 +21,7 @@ from idv_sandbox.didit_service import DiditSandbox, DiditSession
 from idv_sandbox.faults import DroppedConnection, FaultState
 from idv_sandbox.gate import Dialect, Gate, spec_body
 from idv_sandbox.outcomes import Outcome
-from idv_sandbox.pages import html_page
+from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, html_page, outcome_form_page
 from idv_sandbox.service import ApiError, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
@@ -30,8 +30,6 @@ DECISION = "/v3/session/{sessionId}/decision/"
 LIST = "/v3/sessions/"
 UPDATE = "/v3/session/{sessionId}/update-status/"
 DELETE = "/v3/session/{sessionId}/delete/"
-#: what the applicant can make happen on the sandbox's hosted page
-FLOW_CHOICES = [o.value for o in Outcome if o is not Outcome.ABANDONED]
 
 
 def _error_body(exc: ApiError) -> dict[str, Any]:
@@ -64,23 +62,9 @@ def _callback_target(callback: str, session: DiditSession) -> str:
 
 
 def _flow_page(session: DiditSession) -> str:
-    record, token = session.record, escape(session.token)
-    if record["status"] != "In Progress":
-        return html_page(
-            "Verification complete",
-            f'<h1>Thank you</h1><p id="status">{escape(record["status"])}</p>',
-        )
-    options = "".join(
-        f'<option value="{o}">{escape(o.replace("_", " "))}</option>' for o in FLOW_CHOICES
-    )
-    return html_page(
-        "Verify your identity",
-        "<h1>Let's verify your identity</h1><p>Didit sandbox: nothing leaves this machine.</p>"
-        f'<form method="post" action="/verify/session/{token}" id="flow">'
-        f'<fieldset><legend>Sandbox: what do the checks find?</legend><select name="outcome" '
-        f'id="outcome">{options}</select></fieldset>'
-        '<button type="submit" id="finish">Finish</button></form>',
-    )
+    if session.record["status"] != "In Progress":
+        return finished_page(session.record["status"])
+    return outcome_form_page("Didit", f"/verify/session/{session.token}")
 
 
 def add_didit_routes(
@@ -155,7 +139,7 @@ def add_didit_routes(
     @app.post("/verify/session/{token}")
     async def finish_flow(token: str, request: Request) -> Response:
         outcome = str((await request.form()).get("outcome", ""))
-        if outcome not in FLOW_CHOICES:
+        if outcome not in OUTCOME_CHOICES:
             raise ApiError(400, "Unknown outcome")
         session = didit.by_token(token)
         if session.record["status"] == "In Progress":
