@@ -97,3 +97,10 @@ def validate_session_url(value: Any, field: str = "session_url") -> str:
     if parts is None or parts.scheme not in ("https", "http") or not parts.netloc:
         raise InvalidRequestError(f"{field} must be an absolute http(s) URL")
     return str(value)
+
+
+def validate_session_id(value: Any) -> str:
+    """A vendor session id: a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRequestError("session_id is required")
+    return value

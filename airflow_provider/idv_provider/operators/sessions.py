@@ -19,7 +19,11 @@ from idv_provider.operators.task_state import (
 )
 from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
-from idv_provider.validation import validate_applicant, validate_https_url
+from idv_provider.validation import (
+    validate_applicant,
+    validate_https_url,
+    validate_session_id,
+)
 
 #: the operators and sensors use this connection unless told otherwise; its type picks the vendor
 DEFAULT_CONN_ID = "idv_default"
@@ -235,8 +239,7 @@ class DecideSessionOperator(BaseOperator):
         return decision
 
     def execute(self, context: Context) -> dict[str, Any]:
-        if not isinstance(self.session_id, str) or not self.session_id.strip():
-            raise InvalidRequestError("session_id is required")
+        validate_session_id(self.session_id)
         manual = self._manual_decision()
         hook = get_idv_hook(self.conn_id)
         session = hook.get_session(self.session_id)
@@ -322,8 +325,7 @@ class SessionActionOperator(BaseOperator):
         self.conn_id = conn_id
 
     def execute(self, context: Context) -> dict[str, Any]:
-        if not isinstance(self.session_id, str) or not self.session_id.strip():
-            raise InvalidRequestError("session_id is required")
+        validate_session_id(self.session_id)
         if self.action not in self.ACTIONS:
             raise InvalidRequestError(
                 f"action must be one of {', '.join(self.ACTIONS)}; got {self.action!r}"
