@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from idv_sandbox.gate import key_label
 from idv_sandbox.server import free_port
 
 
@@ -41,7 +42,7 @@ class SandboxProcess:
 
     def api_calls(self, api_key: str) -> dict[str, int]:
         requests = httpx.get(f"{self.url}/_sandbox/stats").json()["requests"]
-        return dict(requests.get(api_key, {}))
+        return dict(requests.get(key_label(api_key), {}))
 
     def clear_stats(self) -> None:
         httpx.delete(f"{self.url}/_sandbox/stats").raise_for_status()

@@ -18,6 +18,10 @@ class InvalidRequestError(IdvError):
     """The vendor (or our own validation) refused the input. Fix the input; do not retry."""
 
 
+class ConnectionConfigError(InvalidRequestError):
+    """The Airflow connection is malformed (host, timeout, an extra): fix the connection."""
+
+
 class AuthenticationError(IdvError):
     """The API key is missing, wrong or lacks a permission."""
 
@@ -53,6 +57,17 @@ class RateLimitedError(TransientError):
 
 class ServerError(TransientError):
     """The vendor failed (5xx) or could not be reached."""
+
+
+class UnexpectedResponseError(IdvError):
+    """The server answered something the vendor's API never does (an undocumented status, a
+    body that is not the documented JSON): often a host that is not the vendor's API. The body
+    is never quoted: it may hold personal data."""
+
+
+class InviteDeliveryError(IdvError):
+    """The mail server (or SMS sender) did not take the invite. The session is kept; a retry of
+    the task sends what is missing. The message never holds the address."""
 
 
 class SessionFailedError(IdvError):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 
 from airflow.providers.smtp.hooks.smtp import SmtpHook
 from airflow.sdk import BaseHook
 
-from idv_provider.exceptions import InvalidRequestError
+from idv_provider.exceptions import InvalidRequestError, InviteDeliveryError
 
 
 def sender_address(smtp_conn_id: str, from_email: str | None, field: str) -> str:
@@ -53,11 +54,34 @@ def build_email(
 
 
 def send_email(smtp_conn_id: str, message: EmailMessage) -> None:
-    """Send through the Airflow SMTP connection (host, port, TLS and login come from it)."""
-    with SmtpHook(smtp_conn_id=smtp_conn_id) as smtp:
-        # SmtpHook.send_email_smtp builds an HTML-only message; the hook still opens, secures
-        # and logs in the connection, and its client sends our two-part message.
-        client = smtp._smtp_client
-        if client is None:  # pragma: no cover - get_conn() raises instead
-            raise InvalidRequestError(f"SMTP connection {smtp_conn_id!r} did not open")
-        client.send_message(message)
+    """Send through the Airflow SMTP connection (host, port, TLS and login come from it).
+
+    A refusal or a broken connection raises :class:`InviteDeliveryError` with the SMTP code
+    only: smtplib's own errors quote the recipient's address, which is PII.
+    """
+    try:
+        with SmtpHook(smtp_conn_id=smtp_conn_id) as smtp:
+            # SmtpHook.send_email_smtp builds an HTML-only message; the hook still opens,
+            # secures and logs in the connection, and its client sends our two-part message.
+            client = smtp._smtp_client
+            if client is None:  # pragma: no cover - get_conn() raises instead
+                raise InvalidRequestError(f"SMTP connection {smtp_conn_id!r} did not open")
+            client.send_message(message)
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = sorted({code for code, _ in exc.recipients.values()})
+        error = InviteDeliveryError(
+            f"The mail server of SMTP connection {smtp_conn_id!r} refused the recipient "
+            f"(SMTP {', '.join(map(str, codes))}). Nothing was sent."
+        )
+    except smtplib.SMTPResponseException as exc:
+        error = InviteDeliveryError(
+            f"The mail server of SMTP connection {smtp_conn_id!r} refused the message "
+            f"(SMTP {exc.smtp_code}, {type(exc).__name__})."
+        )
+    except (smtplib.SMTPException, OSError) as exc:
+        error = InviteDeliveryError(
+            f"Could not send through SMTP connection {smtp_conn_id!r} ({type(exc).__name__})."
+        )
+    else:
+        return
+    raise error  # outside the except blocks: no chained traceback quoting the address

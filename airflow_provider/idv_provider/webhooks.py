@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 DIDIT_TOLERANCE_SECONDS = 300
@@ -50,14 +50,55 @@ def _hmac(secret: str, message: bytes) -> str:
     return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
 
 
+def _signed_timestamp(payload: Mapping[str, Any]) -> Any:
+    """The delivery's time: ``timestamp``, else ``created_at`` (older deliveries)."""
+    return payload.get("timestamp", payload.get("created_at"))
+
+
 def sign_didit_webhook(payload: Mapping[str, Any], secret: str) -> dict[str, str]:
     """The headers Didit would send with ``payload``: for a receiver's own tests."""
-    body = json.dumps(_shorten_floats(payload), sort_keys=True, separators=(",", ":"))
+    timestamp = _signed_timestamp(payload)
+    body = json.dumps(
+        _shorten_floats(payload), sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
     return {
         "X-Signature": _hmac(secret, body.encode()),
         "X-Signature-V2": _hmac(secret, didit_canonical_json(payload)),
-        "X-Timestamp": str(payload.get("timestamp", "")),
+        "X-Timestamp": "" if timestamp is None else str(timestamp),
     }
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        # Parsers disagree on which value wins: the signature would cover an ambiguity.
+        raise WebhookVerificationError("The body repeats a key in one object")
+    return dict(pairs)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise WebhookVerificationError(f"The body holds {name}, which is not JSON")
+
+
+def _parse(body: bytes) -> dict[str, Any]:
+    try:
+        payload = json.loads(
+            body, object_pairs_hook=_refuse_duplicate_keys, parse_constant=_refuse_constant
+        )
+    except WebhookVerificationError:
+        raise
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested absurdly deep
+        raise WebhookVerificationError("The body is not JSON") from None
+    if not isinstance(payload, dict):
+        raise WebhookVerificationError("The body is not a JSON object")
+    return payload
+
+
+def _matches(given: str | None, secret: str, message: Callable[[], bytes]) -> bool:
+    """Whether the hex signature ``given`` is the HMAC of ``message()``."""
+    if not given or not given.strip().isascii():
+        return False
+    return hmac.compare_digest(given.strip().lower(), _hmac(secret, message()))
 
 
 def verify_didit_webhook(
@@ -77,25 +118,23 @@ def verify_didit_webhook(
     """
     if not secret:
         raise WebhookVerificationError("No webhook secret configured: cannot verify")
-    lower = {k.lower(): v for k, v in headers.items()}
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        raise WebhookVerificationError("The body is not JSON") from None
-    if not isinstance(payload, dict):
-        raise WebhookVerificationError("The body is not a JSON object")
-    signatures = [
-        (lower.get("x-signature-v2"), didit_canonical_json(payload)),
-        (lower.get("x-signature"), body),
+    lower = {str(k).lower(): str(v) for k, v in headers.items()}
+    if not isinstance(body, bytes):
+        raise WebhookVerificationError("The body must be the raw bytes received")
+    payload = _parse(body)
+    signatures: list[tuple[str | None, Callable[[], bytes]]] = [
+        (lower.get("x-signature-v2"), lambda: didit_canonical_json(payload)),
+        (lower.get("x-signature"), lambda: body),
     ]
     if not any(given for given, _ in signatures):
         raise WebhookVerificationError("No X-Signature-V2 or X-Signature header")
-    if not any(
-        given and hmac.compare_digest(given.strip().lower(), _hmac(secret, message))
-        for given, message in signatures
-    ):
+    try:
+        matched = any(_matches(given, secret, message) for given, message in signatures)
+    except (UnicodeEncodeError, RecursionError):  # a lone surrogate; nesting too deep
+        matched = False
+    if not matched:
         raise WebhookVerificationError("The signature does not match: wrong secret or altered")
-    timestamp = payload.get("timestamp", payload.get("created_at"))
+    timestamp = _signed_timestamp(payload)
     if not isinstance(timestamp, int) or isinstance(timestamp, bool):
         raise WebhookVerificationError("The signed body has no integer timestamp")
     header_timestamp = lower.get("x-timestamp")

@@ -4,6 +4,7 @@ AWS), and a mail sink."""
 from idv_sandbox.app import create_app
 from idv_sandbox.didit_service import DiditSandbox
 from idv_sandbox.faults import FailRule, Faults
+from idv_sandbox.gate import key_label
 from idv_sandbox.mail import MailSink, ReceivedMail
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.server import RunningSandbox, running_sandbox
@@ -24,5 +25,6 @@ __all__ = [
     "SandboxConfig",
     "SandboxStore",
     "create_app",
+    "key_label",
     "running_sandbox",
 ]

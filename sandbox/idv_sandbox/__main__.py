@@ -10,6 +10,15 @@ from idv_sandbox.server import serve
 from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, SandboxConfig
 
 
+def parse_fail(value: str) -> FailRule:
+    """``STATUS[:COUNT[:RETRY_AFTER]]`` → a FailRule (ValueError when malformed)."""
+    parts = value.split(":")
+    if not 1 <= len(parts) <= 3:
+        raise ValueError(value)
+    keys = ("status", "count", "retry_after")
+    return FailRule.from_dict({k: int(v) for k, v in zip(keys, parts, strict=False)})
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="idv-sandbox", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -49,8 +58,9 @@ def main(argv: list[str] | None = None) -> None:
         "--fail",
         action="append",
         default=[],
-        metavar="STATUS[:COUNT]",
-        help="answer STATUS to the next COUNT API requests (repeatable)",
+        metavar="STATUS[:COUNT[:RETRY_AFTER]]",
+        help="answer STATUS to the next COUNT API requests, with a Retry-After of RETRY_AFTER "
+        "seconds when given (repeatable)",
     )
     run.add_argument(
         "--drop-after-create",
@@ -93,6 +103,16 @@ def main(argv: list[str] | None = None) -> None:
         help="also run an SMTP sink on this port that keeps the invites it receives",
     )
     run.add_argument(
+        "--late-after-create",
+        type=int,
+        default=0,
+        metavar="N",
+        help="commit each of the next N creates, then answer only --late-by seconds later",
+    )
+    run.add_argument(
+        "--late-by", type=float, default=5.0, metavar="SECONDS", help="see --late-after-create"
+    )
+    run.add_argument(
         "--mail-dir",
         default="idv-sandbox-mail",
         metavar="DIR",
@@ -104,9 +124,9 @@ def main(argv: list[str] | None = None) -> None:
     except ValueError as exc:
         parser.error(str(exc))
     try:
-        fail = [FailRule(int(s), int(c or 1)) for s, _, c in (f.partition(":") for f in args.fail)]
+        fail = [parse_fail(value) for value in args.fail]
     except ValueError:
-        parser.error("--fail takes STATUS[:COUNT], e.g. 503:2")
+        parser.error("--fail takes STATUS[:COUNT[:RETRY_AFTER]], e.g. 503:2 or 429:1:3")
     config = SandboxConfig(
         api_keys=frozenset(args.api_keys or [DEFAULT_API_KEY]),
         auto_submit_after=None if args.auto_submit_after < 0 else args.auto_submit_after,
@@ -115,7 +135,13 @@ def main(argv: list[str] | None = None) -> None:
         tokens=args.tokens,
         rate_limit=args.rate_limit,
         rate_burst=args.rate_burst,
-        faults=Faults(latency=args.latency, fail=fail, drop_after_create=args.drop_after_create),
+        faults=Faults(
+            latency=args.latency,
+            fail=fail,
+            drop_after_create=args.drop_after_create,
+            late_after_create=args.late_after_create,
+            late_by=args.late_by,
+        ),
         didit_workflows=frozenset(args.didit_workflows or [DEFAULT_DIDIT_WORKFLOW_ID]),
         didit_expire_after=args.didit_expire_after,
         beltic_keys_without_decide=frozenset(args.beltic_no_decide),

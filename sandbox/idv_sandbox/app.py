@@ -10,14 +10,14 @@ import html
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from starlette.responses import Response
 
 from idv_sandbox.beltic_routes import add_beltic_routes
 from idv_sandbox.contract import Contract, spec_path
 from idv_sandbox.didit_routes import add_didit_routes
-from idv_sandbox.faults import DroppedConnection, Faults, FaultState
-from idv_sandbox.gate import Dialect, Gate, spec_body
+from idv_sandbox.faults import Faults, FaultState
+from idv_sandbox.gate import Dialect, Gate, json_body, key_label, spec_body
 from idv_sandbox.pages import FLOW_ENDINGS, console_page, done_page, flow_page, redirect_target
 from idv_sandbox.service import (
     DEFAULT_API_KEY,
@@ -25,6 +25,7 @@ from idv_sandbox.service import (
     Sandbox,
     SandboxConfig,
     apply_aliases,
+    iso_time,
 )
 from idv_sandbox.store import SandboxStore
 
@@ -32,6 +33,14 @@ __all__ = ["DEFAULT_API_KEY", "Sandbox", "SandboxConfig", "create_app"]
 
 SESSIONS = "/v1/sessions"
 SESSION = "/v1/sessions/{sessionId}"
+
+
+class ControlError(Exception):
+    """Bad input to a ``/_sandbox`` switch: a 400 (or 404, 413, 415) with a ``detail``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
 
 
 def _error_body(exc: ApiError) -> dict[str, Any]:
@@ -69,9 +78,7 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
             body = await spec_body(request, contract, SESSIONS, apply_aliases)
             base_url = str(request.base_url).rstrip("/")
             created = sandbox.create(key, body, base_url, request.headers.get("idempotency-key"))
-            if faults.take_drop():
-                return DroppedConnection()
-            return 200, created
+            return await faults.answer_after_create(200, created)
 
         return await api_call(request, SESSIONS, handle)
 
@@ -135,13 +142,30 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         return HTMLResponse(console_page(store, sandbox.find(session_id)))
 
     # -- switches for tests and demos (not part of the vendor API) -------------------
+    # Bad input is a 400 that says what is wrong (JSON {"detail"}), never a 500.
+    async def control_body(request: Request) -> dict[str, Any]:
+        try:
+            body = await json_body(request)
+        except ApiError as exc:
+            raise ControlError(exc.status, exc.message) from None
+        if not isinstance(body, dict):
+            raise ControlError(400, "The body must be a JSON object")
+        return body
+
+    @app.exception_handler(ControlError)
+    async def control_error(request: Request, exc: ControlError) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+
     @app.get("/_sandbox/faults")
     async def get_faults() -> dict[str, Any]:
         return faults.faults.to_dict()
 
     @app.put("/_sandbox/faults")
     async def put_faults(request: Request) -> dict[str, Any]:
-        faults.replace(Faults.from_dict(await request.json()))
+        try:
+            faults.replace(Faults.from_dict(await control_body(request)))
+        except ValueError as exc:
+            raise ControlError(400, str(exc)) from None
         return faults.faults.to_dict()
 
     @app.delete("/_sandbox/faults")
@@ -151,9 +175,26 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
 
     @app.put("/_sandbox/tokens/{api_key}")
     async def put_tokens(api_key: str, request: Request) -> dict[str, Any]:
-        tokens = (await request.json()).get("tokens")
-        store.set_balance(api_key, None if tokens is None else int(tokens))
-        return {"api_key": api_key, "tokens": store.balance(api_key)}
+        if api_key not in config.api_keys:
+            raise ControlError(404, "not an API key the sandbox accepts")
+        tokens = (await control_body(request)).get("tokens")
+        if tokens is not None and (
+            isinstance(tokens, bool) or not isinstance(tokens, int) or tokens < 0
+        ):
+            raise ControlError(400, "tokens must be a whole number ≥ 0, or null (unlimited)")
+        store.set_balance(api_key, tokens)
+        return {"api_key": key_label(api_key), "tokens": store.balance(api_key)}
+
+    @app.post("/_sandbox/clock")
+    async def advance_clock(request: Request) -> dict[str, Any]:
+        seconds = (await control_body(request)).get("advance")
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise ControlError(400, "advance must be a number of seconds")
+        try:
+            config.clock.advance(float(seconds))
+        except ValueError as exc:
+            raise ControlError(400, str(exc)) from None
+        return {"now": iso_time(config.clock.now())}
 
     @app.get("/_sandbox/stats")
     async def get_stats() -> dict[str, Any]:
@@ -166,14 +207,18 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
 
     @app.post("/_sandbox/seed")
     async def seed(request: Request) -> dict[str, Any]:
-        body = await request.json()
+        body = await control_body(request)
         key = body.get("api_key") or min(config.api_keys)
         if key not in config.api_keys:
-            raise ApiError(400, "api_key is not one the sandbox accepts")
+            raise ControlError(400, "api_key is not one the sandbox accepts")
+        count, submitted = body.get("count", 1), body.get("submitted", True)
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 100_000:
+            raise ControlError(400, "count must be a whole number from 1 to 100000")
+        if not isinstance(submitted, bool):
+            raise ControlError(400, "submitted must be true or false")
         base_url = str(request.base_url).rstrip("/")
-        count, submitted = int(body.get("count", 1)), bool(body.get("submitted", True))
         ids = await asyncio.to_thread(sandbox.seed, key, count, base_url, submitted=submitted)
-        return {"api_key": key, "session_ids": ids}
+        return {"api_key": key_label(key), "session_ids": ids}
 
     add_didit_routes(app, store, config, gate, faults)
     add_beltic_routes(app, store, config, gate, faults)

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from idv_sandbox.beltic_service import BelticSandbox, encode_cursor
 from idv_sandbox.contract import Contract, spec_path
-from idv_sandbox.faults import DroppedConnection, FaultState
+from idv_sandbox.faults import FaultState
 from idv_sandbox.gate import Dialect, Gate, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, outcome_form_page
@@ -70,9 +70,7 @@ def add_beltic_routes(
     async def create_account(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
             account = beltic.create_account(key, await spec_body(request, contract, ACCOUNTS))
-            if faults.take_drop():
-                return DroppedConnection()
-            return 201, {"data": account}
+            return await faults.answer_after_create(201, {"data": account})
 
         return await call(request, ACCOUNTS, handle)
 
@@ -90,9 +88,7 @@ def add_beltic_routes(
     async def create_session(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
             session = beltic.create_session(key, await spec_body(request, contract, SESSIONS))
-            if faults.take_drop():
-                return DroppedConnection()
-            return 201, {"data": session}
+            return await faults.answer_after_create(201, {"data": session})
 
         return await call(request, SESSIONS, handle)
 

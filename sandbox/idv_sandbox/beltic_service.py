@@ -12,7 +12,7 @@ import base64
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key
@@ -104,7 +104,7 @@ class BelticSandbox:
     def create_account(self, api_key: str, body: dict[str, Any]) -> dict[str, Any]:
         attributes = body["data"]["attributes"]
         external_id = attributes.get("external_id")
-        now = iso_time()
+        now = iso_time(self.config.clock.now())
         record = {
             "id": str(uuid.uuid4()),
             "type": "account",
@@ -181,7 +181,7 @@ class BelticSandbox:
     ) -> BelticSession:
         record = json.loads(json.dumps(session.record))
         attributes = record["attributes"]
-        now = iso_time()
+        now = iso_time(self.config.clock.now())
         if status is not None and status != attributes["status"]:
             attributes["status"] = status
             if status in TIMESTAMP:
@@ -205,7 +205,7 @@ class BelticSandbox:
         email = contact.get("email") or ""
         key = draw_key(self.config.seed, email, account["attributes"].get("external_id"))
         outcome = choose_outcome(email, key, self.config.outcome_mix)
-        now = datetime.now(UTC)
+        now = self.config.clock.now()
         session_id = str(uuid.uuid4())
         record = {
             "id": session_id,
@@ -258,7 +258,9 @@ class BelticSandbox:
         """Auto mode: finish the flows of sessions old enough."""
         if self.config.auto_submit_after is None:
             return
-        cutoff = iso_time(datetime.now(UTC) - timedelta(seconds=self.config.auto_submit_after))
+        cutoff = iso_time(
+            self.config.clock.now() - timedelta(seconds=self.config.auto_submit_after)
+        )
         for session in self._rows(
             "s.api_key = ? AND s.status = 'created' AND s.created_at <= ?", [api_key, cutoff]
         ):
@@ -311,7 +313,10 @@ class BelticSandbox:
         if session.record["attributes"]["redacted_at"]:  # redact
             return session.record
         return self._save(
-            session, None, redacted_at=iso_time(), **dict.fromkeys(PERSONAL_DATA)
+            session,
+            None,
+            redacted_at=iso_time(self.config.clock.now()),
+            **dict.fromkeys(PERSONAL_DATA),
         ).record
 
     def page(self, api_key: str, query: dict[str, str]) -> tuple[list[dict[str, Any]], bool, bool]:

@@ -11,13 +11,29 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:idv-sandbox:spec"
+#: jsonschema checks ``uri`` only with an optional package; the sandbox checks it itself
+FORMATS = FormatChecker(formats=Draft202012Validator.FORMAT_CHECKER.checkers)
+
+
+@FORMATS.checks("uri")
+def is_uri(value: object) -> bool:
+    """An absolute URI (RFC 3986): a scheme, and no spaces or control characters."""
+    if not isinstance(value, str):
+        return True  # the type keyword judges other types
+    if any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return False
+    parts = urlsplit(value)
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", parts.scheme)) and bool(
+        parts.netloc or parts.path
+    )
 
 
 def spec_path(vendor: str) -> Path:
@@ -68,7 +84,7 @@ class Contract:
         if pointer not in self._validators:
             schema = {"$ref": f"{SPEC_URI}#{pointer}"}
             self._validators[pointer] = Draft202012Validator(
-                schema, registry=self._registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+                schema, registry=self._registry, format_checker=FORMATS
             )
         return self._validators[pointer]
 

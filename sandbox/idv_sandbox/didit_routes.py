@@ -18,7 +18,7 @@ from starlette.responses import Response
 
 from idv_sandbox.contract import Contract, spec_path
 from idv_sandbox.didit_service import DiditSandbox, DiditSession
-from idv_sandbox.faults import DroppedConnection, FaultState
+from idv_sandbox.faults import FaultState
 from idv_sandbox.gate import Dialect, Gate, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, html_page, outcome_form_page
@@ -83,9 +83,7 @@ def add_didit_routes(
         async def handle(key: str) -> tuple[int, Any] | Response:
             body = await spec_body(request, contract, CREATE)
             session = didit.create(key, body, str(request.base_url).rstrip("/"))
-            if faults.take_drop():
-                return DroppedConnection()
-            return 201, didit.created(session)
+            return await faults.answer_after_create(201, didit.created(session))
 
         return await call(request, CREATE, handle)
 

@@ -11,7 +11,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -99,7 +99,9 @@ class DiditSandbox:
                 (record["status"], json.dumps(record), record["session_id"]),
             )
             if previous is None or previous[0] != record["status"]:
-                self.store.add_history(db, record["session_id"], _iso(), record["status"])
+                self.store.add_history(
+                    db, record["session_id"], _iso(self.config.clock.now()), record["status"]
+                )
 
     def _get(self, api_key: str, session_id: str) -> DiditSession:
         self.advance(api_key)
@@ -179,7 +181,7 @@ class DiditSandbox:
         (number,) = self.store.query("SELECT COALESCE(MAX(number), 0) + 1 FROM didit_sessions")[0]
         token = secrets.token_urlsafe(9)
         session_id = str(uuid.uuid4())
-        now = _iso()
+        now = _iso(self.config.clock.now())
         record: dict[str, Any] = {
             "session_id": session_id,
             "session_number": number,
@@ -222,7 +224,7 @@ class DiditSandbox:
     # -- the applicant's flow and the clock ---------------------------------------------
     def advance(self, api_key: str) -> None:
         """Auto mode and expiry: finish the flows old enough; expire the ones never opened."""
-        now = datetime.now(UTC)
+        now = self.config.clock.now()
         if self.config.didit_expire_after is not None:
             cutoff = _iso(now - timedelta(seconds=self.config.didit_expire_after))
             for session in self._rows(
@@ -296,7 +298,7 @@ class DiditSandbox:
                 "user": "API Client",
                 "new_status": new,
                 "comment": body.get("comment"),
-                "created_at": _iso(),
+                "created_at": _iso(self.config.clock.now()),
             }
             fields: dict[str, Any] = {"reviews": [*session.record["reviews"], review]}
             if new == "Resubmitted":  # the captured data is dropped; the same link reopens

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from starlette.responses import Response
@@ -22,6 +23,24 @@ class FailRule:
     path_prefix: str | None = None
     retry_after: int | None = None
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FailRule:
+        if unknown := sorted(set(data) - {f.name for f in fields(cls)}):
+            raise ValueError(f"unknown fail field(s): {', '.join(unknown)}")
+        status = int(_number(data, "status", 400, 599, default=503))
+        count = int(_number(data, "count", 1, 10_000, default=1))
+        retry_after = data.get("retry_after")
+        for name in ("method", "path_prefix"):
+            if data.get(name) is not None and not isinstance(data[name], str):
+                raise ValueError(f"fail.{name} must be a string")
+        return cls(
+            status=status,
+            count=count,
+            method=data.get("method"),
+            path_prefix=data.get("path_prefix"),
+            retry_after=None if retry_after is None else int(_number(data, "retry_after", 0, 3600)),
+        )
+
     def matches(self, method: str, path: str) -> bool:
         return (self.method is None or self.method.upper() == method) and (
             self.path_prefix is None or path.startswith(self.path_prefix)
@@ -36,21 +55,49 @@ class Faults:
     fail: list[FailRule] = field(default_factory=list)
     #: for the next N creates: commit the session, then drop the connection mid-response
     drop_after_create: int = 0
+    #: for the next N creates: commit the session, then answer only ``late_by`` seconds later
+    #: (after a client's timeout: the create it gave up on exists)
+    late_after_create: int = 0
+    late_by: float = 5.0
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Faults:
-        return cls(
-            latency=float(data.get("latency", 0.0)),
-            fail=[FailRule(**rule) for rule in data.get("fail", [])],
-            drop_after_create=int(data.get("drop_after_create", 0)),
+    def from_dict(cls, data: Any) -> Faults:
+        """Faults from JSON, or a ValueError that says which field is wrong."""
+        if not isinstance(data, dict):
+            raise ValueError("faults must be a JSON object")
+        if unknown := sorted(set(data) - {f.name for f in fields(cls)}):
+            raise ValueError(f"unknown fault(s): {', '.join(unknown)}")
+        rules = data.get("fail", [])
+        if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
+            raise ValueError("fail must be a list of objects")
+        faults = cls(
+            latency=_number(data, "latency", 0.0, 60.0),
+            fail=[FailRule.from_dict(rule) for rule in rules],
+            drop_after_create=int(_number(data, "drop_after_create", 0, 10_000)),
+            late_after_create=int(_number(data, "late_after_create", 0, 10_000)),
+            late_by=_number(data, "late_by", 0.0, 300.0, default=5.0),
         )
+        return faults
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "latency": self.latency,
             "fail": [vars(rule) for rule in self.fail],
             "drop_after_create": self.drop_after_create,
+            "late_after_create": self.late_after_create,
+            "late_by": self.late_by,
         }
+
+
+def _number(
+    data: dict[str, Any], name: str, low: float, high: float, default: float = 0.0
+) -> float:
+    value = data.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name} must be a number")
+    if not (low <= value <= high):  # also refuses NaN
+        raise ValueError(f"{name} must be between {low:g} and {high:g}")
+    return float(value)
 
 
 class FaultState:
@@ -72,12 +119,21 @@ class FaultState:
                     return rule
         return None
 
-    def take_drop(self) -> bool:
+    async def answer_after_create(self, status: int, body: Any) -> tuple[int, Any] | Response:
+        """What the client of a create gets once the object is committed: the answer, or the
+        fault set for it (a dropped connection, or the answer ``late_by`` seconds late)."""
         with self._lock:
-            if self.faults.drop_after_create > 0:
+            drop = self.faults.drop_after_create > 0
+            late = not drop and self.faults.late_after_create > 0
+            if drop:
                 self.faults.drop_after_create -= 1
-                return True
-        return False
+            elif late:
+                self.faults.late_after_create -= 1
+        if drop:
+            return DroppedConnection()
+        if late:
+            await asyncio.sleep(self.faults.late_by)
+        return status, body
 
 
 class RateLimiter:

@@ -8,6 +8,8 @@ Vendors differ only in how they word errors: a :class:`Dialect` says how.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import math
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -35,6 +37,57 @@ class Dialect:
     error_body: Callable[[ApiError], dict[str, Any]]
 
 
+#: the largest request body any vendor API takes here (its own limits are not documented)
+MAX_BODY_BYTES = 256 * 1024
+#: deeper JSON than any vendor document, and far below what the parser could survive
+MAX_JSON_DEPTH = 32
+JSON_TYPES = ("application/json", "application/vnd.api+json")
+
+
+def _check_json(value: Any, depth: int = 0) -> None:
+    """Refuse JSON no vendor would take: nested too deep, or text that is not Unicode."""
+    if depth > MAX_JSON_DEPTH:
+        raise ApiError(400, f"The request body is nested deeper than {MAX_JSON_DEPTH} levels")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ApiError(400, "The request body holds text that is not valid Unicode") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_json(key, depth + 1)
+            _check_json(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_json(item, depth + 1)
+
+
+async def json_body(request: Request) -> Any:
+    """The request's JSON body: 415 for another content type, 413 past the size limit, 400
+    for anything but well-formed, reasonably nested, valid Unicode JSON."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in JSON_TYPES:
+        raise ApiError(415, "The request body must be JSON (Content-Type: application/json)")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise ApiError(413, f"The request body is larger than {MAX_BODY_BYTES} bytes")
+    raw = b""
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > MAX_BODY_BYTES:
+            raise ApiError(413, f"The request body is larger than {MAX_BODY_BYTES} bytes")
+    try:
+        body = json.loads(raw, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise ApiError(400, "The request body is not valid JSON") from None
+    _check_json(body)
+    return body
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
 async def spec_body(
     request: Request,
     contract: Contract,
@@ -43,10 +96,7 @@ async def spec_body(
 ) -> dict[str, Any]:
     """The request's JSON body (after ``prepare``), checked against the spec: a 400 that names
     the field otherwise."""
-    try:
-        body = prepare(await request.json())
-    except ValueError:
-        raise ApiError(400, "The request body is not valid JSON") from None
+    body = prepare(await json_body(request))
     if violation := contract.check_body(request.method, path, body):
         raise ApiError(400, violation.message, field=violation.field)
     return dict(body)
@@ -120,7 +170,16 @@ class Gate:
         return JSONResponse(body, status_code=status)
 
     def stats(self) -> dict[str, Any]:
+        """Requests answered by key and call. Keys are shown as :func:`key_label`, never
+        themselves; keys the sandbox does not accept are counted together."""
         by_key: dict[str, dict[str, int]] = {}
         for (key, call), count in sorted(self.requests.items()):
-            by_key.setdefault(key, {})[call] = count
+            label = key_label(key) if key in self.config.api_keys else "(other keys)"
+            calls = by_key.setdefault(label, {})
+            calls[call] = calls.get(call, 0) + count
         return {"requests": by_key, "total": sum(self.requests.values())}
+
+
+def key_label(api_key: str) -> str:
+    """How the sandbox names an API key in what it reports: a short digest of it."""
+    return "key-" + hashlib.sha256(api_key.encode()).hexdigest()[:12]

@@ -31,6 +31,14 @@ class _Handler:
     def __init__(self, sink: MailSink) -> None:
         self.sink = sink
 
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        if self.sink._take_refusal():
+            return "550 5.1.1 sandbox fault: no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         return self.sink._receive(envelope)
 
@@ -39,7 +47,9 @@ class MailSink:
     """Accept mail on loopback, keep it in :attr:`messages` and, with ``folder``, as .eml files.
 
     ``fail_next(n)`` answers the next ``n`` messages with a temporary failure (451), the way a
-    busy mail server does, to test that a retried task neither loses nor duplicates an invite.
+    busy mail server does, to test that a retried task neither loses nor duplicates an invite;
+    ``refuse_next_recipients(n)`` refuses the next ``n`` recipients (550), as a server does for
+    an address it does not know.
     """
 
     def __init__(self, folder: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 0):
@@ -48,6 +58,7 @@ class MailSink:
         self.port = port or free_port(host)
         self.messages: list[ReceivedMail] = []
         self._failures = 0
+        self._refusals = 0
         self._lock = threading.Lock()
         self._controller = Controller(_Handler(self), hostname=host, port=self.port)
         logging.getLogger("mail.log").setLevel(logging.WARNING)  # it logs every address
@@ -75,6 +86,17 @@ class MailSink:
     def fail_next(self, count: int) -> None:
         with self._lock:
             self._failures = count
+
+    def refuse_next_recipients(self, count: int) -> None:
+        with self._lock:
+            self._refusals = count
+
+    def _take_refusal(self) -> bool:
+        with self._lock:
+            if self._refusals <= 0:
+                return False
+            self._refusals -= 1
+            return True
 
     def _receive(self, envelope: Envelope) -> str:
         with self._lock:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
+import threading
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -37,6 +39,25 @@ ALIASES = {
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+class SandboxClock:
+    """The sandbox's time: the wall clock plus an offset that tests (and ``POST
+    /_sandbox/clock``) move forward, so expiry and auto mode never race a test."""
+
+    def __init__(self) -> None:
+        self._offset = timedelta(0)
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        with self._lock:
+            return datetime.now(UTC) + self._offset
+
+    def advance(self, seconds: float) -> None:
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ValueError("the clock only moves forward, by a finite number of seconds")
+        with self._lock:
+            self._offset += timedelta(seconds=seconds)
+
+
 @dataclass
 class SandboxConfig:
     """How the sandbox behaves; every field has a command-line flag."""
@@ -62,6 +83,7 @@ class SandboxConfig:
     beltic_keys_without_decide: frozenset[str] = frozenset()
     #: check every answer against the spec (a mismatch is a 500 that names it)
     validate_responses: bool = True
+    clock: SandboxClock = field(default_factory=SandboxClock)
 
 
 class ApiError(Exception):
@@ -73,9 +95,8 @@ class ApiError(Exception):
         self.plain_text = plain_text  # deepidv answers some errors (402) in plain text
 
 
-def iso_time(when: datetime | None = None, timespec: str = "milliseconds") -> str:
-    """``when`` (default: now) in ISO 8601 UTC with a ``Z``, as the vendors write times."""
-    when = when or datetime.now(UTC)
+def iso_time(when: datetime, timespec: str = "milliseconds") -> str:
+    """``when`` in ISO 8601 UTC with a ``Z``, as the vendors write times."""
     return when.isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
@@ -116,7 +137,7 @@ class Sandbox:
         """Create from a spec-valid, alias-normalized body."""
         check_create_semantics(data, self.config.workflows)
         session_id = str(uuid.uuid4())
-        now = iso_time()
+        now = iso_time(self.config.clock.now())
         url = f"{base_url}/session/{session_id}?oid={ORG_ID}"
         if data.get("redirectUrl"):
             url += "&redirect_url=" + quote(data["redirectUrl"], safe="")
@@ -185,14 +206,14 @@ class Sandbox:
         delay = self.config.auto_submit_after
         if delay is None:
             return
-        cutoff = iso_time(datetime.now(UTC) - timedelta(seconds=delay))
+        cutoff = iso_time(self.config.clock.now() - timedelta(seconds=delay))
         for stored in self.store.due_for_submission(api_key, cutoff):
             if stored.outcome != Outcome.ABANDONED:
                 self.submit(stored)
 
     def submit(self, stored: StoredSession) -> None:
         """The applicant completes the flow: SUBMITTED, with the analysis of their outcome."""
-        now = iso_time()
+        now = iso_time(self.config.clock.now())
         outcome = Outcome(stored.outcome)
         if outcome is Outcome.ABANDONED:  # they came back and finished after all
             outcome = Outcome.CLEAN_PASS
@@ -211,7 +232,11 @@ class Sandbox:
     def start(self, stored: StoredSession) -> None:
         """The applicant opened the flow but left it (failed or abandoned): still PENDING."""
         if stored.record["sessionProgress"] == "PENDING":
-            record = {**stored.record, "sessionProgress": "STARTED", "updatedAt": iso_time()}
+            record = {
+                **stored.record,
+                "sessionProgress": "STARTED",
+                "updatedAt": iso_time(self.config.clock.now()),
+            }
             self.store.update(replace(stored, record=record))
 
     def find(self, session_id: str) -> StoredSession:
@@ -275,7 +300,7 @@ class Sandbox:
             return self._detail(stored)  # repeating a decision is harmless
         if current not in ALLOWED_FROM[status]:
             raise ApiError(409, f"Cannot set a {current} session to {status}", field="status")
-        record = {**stored.record, "status": status, "updatedAt": iso_time()}
+        record = {**stored.record, "status": status, "updatedAt": iso_time(self.config.clock.now())}
         updated = replace(stored, record=record)
         self.store.update(updated)
         return self._detail(updated)

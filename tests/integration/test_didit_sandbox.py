@@ -19,6 +19,7 @@ from idv_sandbox import (
     Faults,
     RunningSandbox,
     SandboxConfig,
+    key_label,
     running_sandbox,
 )
 from tests.conftest import make_context
@@ -196,12 +197,15 @@ def test_list_filters_and_drf_pages(didit):
 
 
 def test_sessions_never_finished_expire_or_are_abandoned(monkeypatch):
-    config = SandboxConfig(auto_submit_after=None, didit_expire_after=0.2)
+    config = SandboxConfig(auto_submit_after=None, didit_expire_after=60)
     with running_sandbox(config=config) as sandbox:
         never_opened = create(sandbox, vendor_data="a").json()
         opened = create(sandbox, vendor_data="b").json()
         httpx.get(opened["url"])
-        time.sleep(0.3)
+        assert status_of(sandbox, never_opened["session_id"]) == "Not Started"
+        assert status_of(sandbox, opened["session_id"]) == "In Progress"
+        advanced = httpx.post(f"{sandbox.url}/_sandbox/clock", json={"advance": 61})
+        assert advanced.status_code == 200  # time moves when the test says so, not before
         assert status_of(sandbox, never_opened["session_id"]) == "Expired"
         assert status_of(sandbox, opened["session_id"]) == "Abandoned"
 
@@ -267,7 +271,7 @@ def test_review_decides_didits_in_review_sessions_and_the_batch_sensor_sees_them
     op = ReviewSessionsOperator(task_id="review", conn_id="didit_default")
     result = op.execute(make_context())
     assert result["counts"]["reject"] == 3  # a sanctions hit: the default policy rejects
-    calls = httpx.get(f"{didit.url}/_sandbox/stats").json()["requests"][DEFAULT_API_KEY]
+    calls = httpx.get(f"{didit.url}/_sandbox/stats").json()["requests"][key_label(DEFAULT_API_KEY)]
     # one list page, then per session: the decision (list rows carry no analysis) and the update
     assert calls == {
         "GET /v3/sessions/": 1,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-import smtplib
 from email.message import EmailMessage
 from email.utils import parseaddr
 
 import pytest
 
+from idv_provider.exceptions import InviteDeliveryError
 from idv_provider.invites import Invite, SmsEncoding, SmsMessage
 from idv_provider.operators import CreateSessionOperator, SendInviteOperator
 from idv_provider.operators.task_state import INVITE_SENT_KEY
@@ -68,6 +68,7 @@ def test_send_invite_delivers_both_parts_with_the_link_and_escapes_the_name(mail
 def test_create_session_sends_the_invite_with_the_sandbox_link_once(
     sandbox: RunningSandbox, mail_sink: MailSink
 ):
+    sandbox.sandbox.config.auto_submit_after = None  # the retry reads the session as created
     store = FakeTaskStateStore()
     op = CreateSessionOperator(
         task_id="create",
@@ -98,7 +99,7 @@ def test_a_mail_server_failure_is_retried_without_a_second_session(
         task_id="create", applicant=APPLICANT, invite=Invite(company_name="Acme Bank")
     )
     mail_sink.fail_next(1)
-    with pytest.raises(smtplib.SMTPDataError, match="try again later"):
+    with pytest.raises(InviteDeliveryError, match=r"refused the message \(SMTP 451"):
         op.execute(make_context(store=store))  # try 1: session made, the mail server says 451
     assert len(sandbox.store.all_ids()) == 1 and not mail_sink.messages
     assert store.get(INVITE_SENT_KEY) is None
@@ -153,3 +154,23 @@ def test_every_try_of_one_task_instance_sends_the_same_message_id(mail_sink: Mai
 
     first, retried, other = send(0), send(0), send(1)
     assert first == retried != other  # a resend is recognizable as the same message
+
+
+def test_a_refused_address_is_masked_and_the_retry_reuses_the_session(
+    sandbox: RunningSandbox, mail_sink: MailSink
+):
+    store = FakeTaskStateStore()
+    op = CreateSessionOperator(
+        task_id="create", applicant=APPLICANT, invite=Invite(company_name="Acme Bank")
+    )
+    mail_sink.refuse_next_recipients(1)
+    with pytest.raises(InviteDeliveryError, match=r"refused the recipient \(SMTP 550\)") as error:
+        op.execute(make_context(store=store))
+    assert APPLICANT["email"] not in str(error.value)
+    assert error.value.__context__ is None and error.value.__cause__ is None  # no smtplib text
+    assert len(sandbox.store.all_ids()) == 1 and not mail_sink.messages
+
+    result = op.execute(make_context(store=store))  # the retry: same session, now delivered
+    assert len(sandbox.store.all_ids()) == 1 and result["invite_channels"] == ["email"]
+    [mail] = mail_sink.messages
+    assert mail.rcpt_tos == [APPLICANT["email"]]

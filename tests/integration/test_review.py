@@ -7,7 +7,7 @@ import pytest
 
 from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.sensors import SessionsSubmittedSensor
-from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox
+from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox, key_label
 from tests.conftest import make_context
 
 pytestmark = pytest.mark.integration
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.integration
 
 def api_calls(sandbox: RunningSandbox) -> dict[str, int]:
     stats = httpx.get(f"{sandbox.url}/_sandbox/stats").json()
-    return stats["requests"].get(DEFAULT_API_KEY, {})
+    return stats["requests"].get(key_label(DEFAULT_API_KEY), {})
 
 
 def test_batch_sensor_watches_many_sessions_with_a_call_per_page(sandbox: RunningSandbox):

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from idv_sandbox import DEFAULT_API_KEY, Outcome, SandboxConfig, running_sandbox
+from idv_sandbox import DEFAULT_API_KEY, Outcome, SandboxConfig, key_label, running_sandbox
 from tests.integration.conftest import dags_test
 
 pytestmark = pytest.mark.integration
@@ -35,7 +35,9 @@ def test_review_dag_decides_every_submitted_session(airflow_home: Path, tmp_path
         )
         store = sandbox.store
         final = {sid: store.get(DEFAULT_API_KEY, sid).record["status"] for sid in seeded}  # type: ignore[union-attr]
-        calls = httpx.get(f"{sandbox.url}/_sandbox/stats").json()["requests"][DEFAULT_API_KEY]
+        calls = httpx.get(f"{sandbox.url}/_sandbox/stats").json()["requests"][
+            key_label(DEFAULT_API_KEY)
+        ]
 
     db = sqlite3.connect(airflow_home / "airflow.db")
     (value,) = db.execute(

@@ -95,13 +95,14 @@ def test_send_invite_refuses_a_non_web_link_before_sending():
 def test_send_invite_masks_the_rendered_link_and_pii():
     op = SendInviteOperator(
         task_id="invite",
-        applicant={**APPLICANT, "email": "{{ params.email }}"},
+        applicant="{{ params.applicant | tojson }}",
         session_url="{{ params.url }}",
         invite=Invite(company_name="A"),
     )
     url = "https://verify.example.com/session/secret-bearer-link"
+    applicant = {**APPLICANT, "email": "masked.person@example.com"}
     op.render_template_fields(
-        {"params": {"email": "masked.person@example.com", "url": url}},
+        {"params": {"applicant": applicant, "url": url}},
         jinja2.Environment(autoescape=True),
     )
     assert op.session_url == url

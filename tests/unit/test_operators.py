@@ -17,6 +17,7 @@ from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
 from idv_provider.operators.sessions import CREATED_SESSION_KEY, idempotency_key
 from idv_provider.policy import PolicyResult
 from idv_provider.sensors import SessionSubmittedSensor
+from idv_provider.templating import rendered_mapping
 from idv_provider.triggers import SessionSubmittedTrigger
 from tests.conftest import FakeTaskStateStore, make_context
 from tests.payloads import APPLICANT, SESSION_ID, created, detail
@@ -88,11 +89,14 @@ def test_idempotency_key_is_per_task_instance_not_per_try(api):
 
 
 def test_rendered_applicant_pii_is_masked():
-    op = create_op(applicant={**APPLICANT, "email": "{{ params.email }}"})
+    # A template for the whole applicant, chosen by the DAG author (its values are never
+    # rendered themselves: see test_templating).
+    op = create_op(applicant="{{ params.applicant | tojson }}")
     op.render_template_fields(
-        {"params": {"email": "rendered.person@example.com"}}, jinja2.Environment(autoescape=True)
+        {"params": {"applicant": {**APPLICANT, "email": "rendered.person@example.com"}}},
+        jinja2.Environment(autoescape=True),
     )
-    assert op.applicant["email"] == "rendered.person@example.com"
+    assert rendered_mapping(op.applicant, "applicant")["email"] == "rendered.person@example.com"
     assert redact("sent to rendered.person@example.com") == "sent to ***"
     assert "+15551234567" not in redact(f"phone {APPLICANT['phone']}")
 

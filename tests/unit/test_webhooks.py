@@ -102,3 +102,44 @@ def test_a_body_without_a_timestamp_is_refused_even_when_signed():
     del headers["X-Timestamp"]
     with pytest.raises(WebhookVerificationError, match="integer timestamp"):
         verify_didit_webhook(json.dumps(payload).encode(), headers, SECRET, now=NOW)
+
+
+# -- malformed, unauthenticated input: always the verification error (a 401), never a crash --
+@pytest.mark.parametrize(
+    ("body", "headers"),
+    [
+        (CANONICAL.encode(), {"X-Signature-V2": "é" * 64}),  # non-ASCII signature
+        (CANONICAL.encode(), {"X-Signature": "\ud800"}),  # a lone surrogate in a header
+        (b"[" * 100_000 + b"]" * 100_000, {"X-Signature": "00"}),  # nested past recursion
+        (b'{"a":"\\ud800","timestamp":1}', {"X-Signature-V2": "00" * 32}),
+        (b"\xff\xfe{}", {"X-Signature": "00"}),  # not UTF-8
+        (b'{"timestamp": NaN}', {"X-Signature": "00"}),
+        (b'{"timestamp": Infinity}', {"X-Signature": "00"}),
+        (b"not json", {"X-Signature": "00"}),
+    ],
+)
+def test_malformed_deliveries_are_refused_with_the_verification_error(body, headers):
+    with pytest.raises(WebhookVerificationError):
+        verify_didit_webhook(body, headers, SECRET, now=NOW)
+
+
+def test_a_body_with_a_duplicated_key_is_refused_even_with_a_valid_signature():
+    # Parsers disagree on which "status" wins: the signature must not bless the ambiguity.
+    body = CANONICAL.replace('"status":"Approved"', '"status":"Declined","status":"Approved"')
+    headers = {"X-Signature": hex_hmac(body.encode())}
+    with pytest.raises(WebhookVerificationError, match="repeats a key"):
+        verify_didit_webhook(body.encode(), headers, SECRET, now=NOW)
+
+
+def test_a_body_with_nan_is_refused_even_with_a_valid_signature():
+    body = CANONICAL.replace('"score":95.26', '"score":NaN').encode()
+    with pytest.raises(WebhookVerificationError, match="NaN"):
+        verify_didit_webhook(body, {"X-Signature": hex_hmac(body)}, SECRET, now=NOW)
+
+
+def test_signing_a_payload_dated_by_created_at_gives_headers_its_verifier_accepts():
+    payload = {k: v for k, v in PAYLOAD.items() if k != "timestamp"} | {"created_at": NOW}
+    headers = sign_didit_webhook(payload, SECRET)
+    assert headers["X-Timestamp"] == str(NOW)
+    body = json.dumps(payload).encode()
+    assert verify_didit_webhook(body, headers, SECRET, now=NOW)["created_at"] == NOW

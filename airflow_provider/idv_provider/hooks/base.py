@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import math
 import random
+import re
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
@@ -20,6 +22,7 @@ from airflow.sdk import BaseHook, Connection
 from idv_provider.exceptions import (
     AuthenticationError,
     ConflictError,
+    ConnectionConfigError,
     IdvError,
     InsufficientFundsError,
     InvalidRequestError,
@@ -27,6 +30,7 @@ from idv_provider.exceptions import (
     RateLimitedError,
     ServerError,
     TransientError,
+    UnexpectedResponseError,
 )
 from idv_provider.hooks.pacing import RequestPacer, shared_pacer
 from idv_provider.models import (
@@ -35,6 +39,13 @@ from idv_provider.models import (
     SessionPage,
     SessionState,
     VerificationSession,
+)
+from idv_provider.validation import (
+    SESSION_ID,
+    fill_session_link,
+    has_control_characters,
+    session_link_template,
+    validate_session_id,
 )
 
 #: the states each decision may be recorded from, unless a vendor hook says otherwise
@@ -47,6 +58,10 @@ DECISION_ALLOWED_FROM: dict[Decision, frozenset[SessionState]] = {
 }
 
 T = TypeVar("T")
+
+#: what a generated parser raises on a body it cannot read: not JSON (ValueError), or JSON
+#: without the documented keys and types (KeyError, TypeError, AttributeError)
+UNREADABLE: tuple[type[Exception], ...] = (ValueError, KeyError, TypeError, AttributeError)
 
 #: A Retry-After above this many seconds is clamped: a task should not sleep for minutes.
 MAX_RETRY_AFTER = 60.0
@@ -72,7 +87,13 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
+        if when is None:
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
         seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    if not math.isfinite(seconds):  # "NaN", "inf": not a wait anyone can sleep
+        return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
@@ -81,8 +102,12 @@ def _error_detail(response: httpx.Response) -> str:
     try:
         body = response.json()
     except ValueError:
+        # A short plain-text answer (deepidv's 402) is the vendor's word; an HTML page or a
+        # long text (a proxy, another server) is not quoted.
+        if not response.headers.get("content-type", "").startswith("text/plain"):
+            return ""
         text = response.text.strip()
-        return text[:200]
+        return text if len(text) <= 200 and "\n" not in text else ""
     if isinstance(body, dict):
         parts = [str(body[k]) for k in ("message", "error", "detail") if body.get(k)]
         if body.get("field"):
@@ -154,7 +179,9 @@ def error_from_response(vendor: str, response: httpx.Response) -> IdvError:
             http_status=status,
             retry_after=retry_after,
         )
-    return IdvError(f"{vendor} answered {call} with HTTP {status}{said}.", http_status=status)
+    return UnexpectedResponseError(
+        f"{vendor} answered {call} with HTTP {status}{said}.", http_status=status
+    )
 
 
 class IdvHook(BaseHook):
@@ -175,6 +202,8 @@ class IdvHook(BaseHook):
     default_base_url: ClassVar[str]
     #: the generated client's ``AuthenticatedClient`` class
     client_class: ClassVar[type[Any]]
+    #: the generated client's ``errors.UnexpectedStatus`` (an undocumented 2xx/3xx)
+    unexpected_status: ClassVar[type[Exception]]
     #: the session's page in the vendor's console, for reviewers; ``{session_id}`` is filled in
     default_console_url: ClassVar[str | None] = None
     default_timeout: ClassVar[float] = 30.0
@@ -217,12 +246,30 @@ class IdvHook(BaseHook):
         return str(conn.password)
 
     def base_url(self, conn: Connection) -> str:
+        """The API's base URL: the connection's ``host``, else the vendor's. A bare host name
+        means https; a host with a port (``127.0.0.1:8080``) or another scheme is refused
+        rather than guessed (a local sandbox speaks plain http)."""
         host = (conn.host or "").strip().rstrip("/")
         if not host:
             return self.default_base_url
-        if "://" not in host:
+        if "://" not in host and ":" not in host:
             host = f"https://{host}"
-        if conn.port and host.count(":") < 2:
+        if not host.lower().startswith(("https://", "http://")):
+            raise ConnectionConfigError(
+                f"Connection {self.conn_id!r}: host must be a URL starting with https:// "
+                f"(or http:// for a local sandbox, e.g. http://127.0.0.1:8080), such as "
+                f"{self.default_base_url}"
+            )
+        try:
+            parts = httpx.URL(host)
+        except httpx.InvalidURL:
+            parts = None
+        if parts is None or not parts.host or parts.userinfo or has_control_characters(host):
+            raise ConnectionConfigError(
+                f"Connection {self.conn_id!r}: host is not a well-formed URL (no credentials, "
+                "spaces or control characters)"
+            )
+        if conn.port and parts.port is None:
             host = f"{host}:{conn.port}"
         return host
 
@@ -230,25 +277,67 @@ class IdvHook(BaseHook):
         """The reviewer's page for the session: the connection's ``console_url`` extra, or the
         vendor's console when the connection talks to the vendor's own API."""
         conn = self.connection
-        template = self.conn_extra(conn, "console_url")
+        template = self.link_template(conn, "console_url")
         if not template and self.base_url(conn) == self.default_base_url:
             template = self.default_console_url
-        return str(template).format(session_id=session_id) if template else None
+        return fill_session_link(template, session_id) if template else None
+
+    def link_template(self, conn: Connection, name: str) -> str | None:
+        """A ``{session_id}`` link template from the connection's extras (checked)."""
+        try:
+            return session_link_template(
+                self.conn_extra(conn, name), f"Connection {self.conn_id!r}: extra {name}"
+            )
+        except InvalidRequestError as exc:
+            raise ConnectionConfigError(str(exc)) from None
+
+    def positive_number(self, conn: Connection, name: str) -> float | None:
+        """A connection extra that must be a positive number of seconds or requests."""
+        value = self.conn_extra(conn, name)
+        if value is None or value == "":
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if isinstance(value, bool) or not math.isfinite(number) or number <= 0:
+            raise ConnectionConfigError(
+                f"Connection {self.conn_id!r}: extra {name} must be a positive number"
+            )
+        return number
+
+    def check_connection(self) -> None:
+        """Read every setting of the connection once, so a malformed one fails before any
+        call (and before a create that would be left half-done)."""
+        conn = self.connection
+        self.api_key(conn)
+        self.base_url(conn)
+        self.timeout(conn)
+        self.positive_number(conn, "rate_limit")
+        self.link_template(conn, "console_url")
+
+    #: the vendor's session ids (a URL path segment: never "." or "..")
+    session_id_format: ClassVar[re.Pattern[str]] = SESSION_ID
+
+    def check_session_id(self, session_id: Any) -> str:
+        """``session_id`` if it is one in this vendor's format, else a clear error."""
+        return validate_session_id(session_id, self.session_id_format)
 
     def conn_extra(self, conn: Connection, name: str) -> Any:
         """A connection extra, under its plain name or the UI form's prefixed one."""
         extra = conn.extra_dejson
-        return extra.get(name) or extra.get(f"extra__{self.conn_type}__{name}")
+        value = extra.get(name)
+        return extra.get(f"extra__{self.conn_type}__{name}") if value in (None, "") else value
 
     def pacer(self, conn: Connection) -> RequestPacer | None:
         """The account's shared pacer when the connection sets ``rate_limit``."""
-        rate = self.conn_extra(conn, "rate_limit")
-        if not rate:
+        rate = self.positive_number(conn, "rate_limit")
+        if rate is None:
             return None
-        return shared_pacer(self.base_url(conn), self.api_key(conn), float(rate))
+        return shared_pacer(self.base_url(conn), self.api_key(conn), rate)
 
     def timeout(self, conn: Connection) -> httpx.Timeout:
-        seconds = float(self.conn_extra(conn, "timeout") or self.default_timeout)
+        seconds = self.positive_number(conn, "timeout") or self.default_timeout
         return httpx.Timeout(seconds, connect=min(seconds, 10.0))
 
     # -- retries -----------------------------------------------------------------------
@@ -283,11 +372,14 @@ class IdvHook(BaseHook):
         }
 
     def run(self, call: Callable[[], T]) -> T:
-        """Run one vendor call with the retry policy; transport failures become ServerError."""
+        """Run one vendor call with the retry policy; transport failures become ServerError,
+        an answer the generated client cannot read an UnexpectedResponseError."""
         try:
             return tenacity.Retrying(sleep=self.sleep, **self._retry_options())(call)
         except httpx.TransportError as exc:
             raise self._unreachable(exc) from exc
+        except (*UNREADABLE, self.unexpected_status) as exc:
+            raise self._unreadable(exc) from None
 
     async def arun(self, call: Callable[[], Awaitable[T]]) -> T:
         """The async twin of :meth:`run`."""
@@ -300,6 +392,22 @@ class IdvHook(BaseHook):
             return await retrying(attempt)
         except httpx.TransportError as exc:
             raise self._unreachable(exc) from exc
+        except (*UNREADABLE, self.unexpected_status) as exc:
+            raise self._unreadable(exc) from None
+
+    def _unreadable(self, exc: BaseException) -> UnexpectedResponseError:
+        # Never the exception's text: the generated client puts the whole body in it.
+        status = getattr(exc, "status_code", None)
+        what = (
+            f"HTTP {status}, which its API does not document"
+            if status
+            else (f"a body that is not its API's JSON ({type(exc).__name__})")
+        )
+        return UnexpectedResponseError(
+            f"{self.vendor} answered with {what}. Check that the connection's host is the "
+            f"{self.vendor} API.",
+            http_status=status,
+        )
 
     def _unreachable(self, exc: httpx.TransportError) -> ServerError:
         return ServerError(
@@ -363,8 +471,10 @@ class IdvHook(BaseHook):
     def parsed(self, parsed: object, expected: type[T]) -> T:
         """The generated parser's result, when it is the model the call promises."""
         if not isinstance(parsed, expected):
-            raise IdvError(
-                f"{self.vendor} answered with a body this client cannot read: {parsed!r}"
+            raise UnexpectedResponseError(
+                f"{self.vendor} answered with a body this client cannot read "
+                f"({type(parsed).__name__}, not {expected.__name__}). Check that the "
+                f"connection's host is the {self.vendor} API."
             )
         return parsed
 

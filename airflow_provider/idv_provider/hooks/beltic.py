@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import replace
@@ -22,6 +23,7 @@ from beltic_client.api.sessions import (
     list_sessions,
     redact_session,
 )
+from beltic_client.errors import UnexpectedStatus
 from beltic_client.models import (
     Account,
     AccountCreateRequest,
@@ -42,6 +44,7 @@ from idv_provider.models import (
     SessionState,
     VerificationSession,
 )
+from idv_provider.validation import UUID, fill_session_link
 
 VENDOR = "beltic"
 STATE_BY_STATUS = {
@@ -105,7 +108,7 @@ def to_verification_session(record: Session, url_template: str | None) -> Verifi
         submitted_at=_timestamp(
             _opt(attributes.completed_at) or _opt(attributes.marked_for_review_at)
         ),
-        url=url_template.format(session_id=record.id) if url_template else None,
+        url=fill_session_link(url_template, record.id) if url_template else None,
         flow_completed=status in FLOW_COMPLETED,
     )
 
@@ -166,15 +169,20 @@ class BelticHook(IdvHook):
     vendor: ClassVar[str] = VENDOR
     default_base_url: ClassVar[str] = "https://api.beltic.com"
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
+    unexpected_status: ClassVar[type[Exception]] = UnexpectedStatus
     session_actions: ClassVar[frozenset[str]] = frozenset({"expire", "redact"})
+    session_id_format: ClassVar[re.Pattern[str]] = UUID
 
     def __init__(self, beltic_conn_id: str = default_conn_name, **kwargs: Any) -> None:
         super().__init__(beltic_conn_id, **kwargs)
 
     def session_url_template(self, conn: Connection) -> str | None:
         """The applicant's link, with ``{session_id}``: the connection's ``session_url``."""
-        template = self.conn_extra(conn, "session_url")
-        return str(template) if template else None
+        return self.link_template(conn, "session_url")
+
+    def check_connection(self) -> None:
+        super().check_connection()
+        self.session_url_template(self.connection)
 
     def _session(self, record: Session) -> VerificationSession:
         return to_verification_session(record, self.session_url_template(self.connection))
@@ -280,10 +288,12 @@ class BelticHook(IdvHook):
 
     # -- read --------------------------------------------------------------------------------
     def get_session(self, session_id: str) -> VerificationSession:
+        self.check_session_id(session_id)
         document = self.call(lambda c: get_session.sync(session_id, client=c), SessionDocument)
         return self._session(document.data)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
+        self.check_session_id(session_id)
         document = await self.acall(
             lambda c: get_session.asyncio(session_id, client=c), SessionDocument
         )
@@ -337,6 +347,7 @@ class BelticHook(IdvHook):
     # -- decide, expire, redact ---------------------------------------------------------------
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         """Approve or decline; a 403 means the key lacks ``sessions:decide``."""
+        self.check_session_id(session_id)
         if decision not in DECISION_ENDPOINTS:
             raise InvalidRequestError(
                 f"Beltic cannot {decision.value} a session: approve or reject it, or expire it "
@@ -365,6 +376,7 @@ class BelticHook(IdvHook):
 
     def run_action(self, session_id: str, action: str) -> VerificationSession | None:
         """Expire (an unfinished session) or redact (its personal data)."""
+        self.check_session_id(session_id)
         self.check_action(action)
         endpoint = expire_session if action == "expire" else redact_session
         document = self.call(lambda c: endpoint.sync(session_id, client=c), SessionDocument)

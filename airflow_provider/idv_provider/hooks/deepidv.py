@@ -13,6 +13,7 @@ from deepidv_client.api.sessions import (
     list_sessions,
     update_session_status,
 )
+from deepidv_client.errors import UnexpectedStatus
 from deepidv_client.models import (
     AnalysisData,
     CreateSessionRequest,
@@ -122,6 +123,7 @@ class DeepIdvHook(IdvHook):
     # The dashboard's host is documented; the path of a session page is our assumption.
     default_console_url: ClassVar[str | None] = "https://app.deepidv.com/sessions/{session_id}"
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
+    unexpected_status: ClassVar[type[Exception]] = UnexpectedStatus
 
     def __init__(self, deepidv_conn_id: str = default_conn_name, **kwargs: Any) -> None:
         super().__init__(deepidv_conn_id, **kwargs)
@@ -172,10 +174,12 @@ class DeepIdvHook(IdvHook):
         )
 
     def get_session(self, session_id: str) -> VerificationSession:
+        self.check_session_id(session_id)
         detail = self.call(lambda c: get_session.sync(session_id, client=c), SessionDetail)
         return to_verification_session(detail.session_record)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
+        self.check_session_id(session_id)
         detail = await self.acall(
             lambda c: get_session.asyncio(session_id, client=c), SessionDetail
         )
@@ -235,6 +239,7 @@ class DeepIdvHook(IdvHook):
 
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         """Record an approve / reject / void decision on the session."""
+        self.check_session_id(session_id)
         if decision not in DECISION_STATUS:
             raise InvalidRequestError(f"{decision.value!r} is not a decision deepidv can record")
         body = UpdateSessionStatusRequest(status=DECISION_STATUS[decision])

@@ -16,6 +16,7 @@ from didit_client.api.sessions import (
     list_sessions,
     update_session_status,
 )
+from didit_client.errors import UnexpectedStatus
 from didit_client.models import (
     AmlScreening,
     CreateSessionRequest,
@@ -38,6 +39,7 @@ from idv_provider.models import (
     SessionState,
     VerificationSession,
 )
+from idv_provider.validation import UUID
 
 T = TypeVar("T")
 
@@ -240,7 +242,9 @@ class DiditHook(IdvHook):
     vendor: ClassVar[str] = VENDOR
     default_base_url: ClassVar[str] = "https://verification.didit.me"
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
+    unexpected_status: ClassVar[type[Exception]] = UnexpectedStatus
     session_actions: ClassVar[frozenset[str]] = frozenset({"delete"})
+    session_id_format: ClassVar[re.Pattern[str]] = UUID
     max_page_size: ClassVar[int] = 100  # the documentation gives none; the SDKs cap at 100
 
     def __init__(self, didit_conn_id: str = default_conn_name, **kwargs: Any) -> None:
@@ -354,12 +358,14 @@ class DiditHook(IdvHook):
 
     # -- read --------------------------------------------------------------------------------
     def get_session(self, session_id: str) -> VerificationSession:
+        self.check_session_id(session_id)
         decision = self.call(
             lambda c: get_session_decision.sync(session_id, client=c), DiditDecision
         )
         return to_verification_session(decision)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
+        self.check_session_id(session_id)
         decision = await self.acall(
             lambda c: get_session_decision.asyncio(session_id, client=c), DiditDecision
         )
@@ -432,6 +438,7 @@ class DiditHook(IdvHook):
 
     def decide(self, session_id: str, decision: Decision) -> VerificationSession:
         """Approve or decline (Didit: ``Approved`` / ``Declined``); repeating one is a no-op."""
+        self.check_session_id(session_id)
         if decision not in NEW_STATUS:
             raise InvalidRequestError(f"{decision.value!r} is not a decision Didit can record")
         body = UpdateStatusRequest(new_status=NEW_STATUS[decision])
@@ -449,6 +456,7 @@ class DiditHook(IdvHook):
         )
 
     def run_action(self, session_id: str, action: str) -> VerificationSession | None:
+        self.check_session_id(session_id)
         self.check_action(action)
         self.delete_session(session_id)
         return None
@@ -458,6 +466,7 @@ class DiditHook(IdvHook):
 
         A retry after a lost answer meets that 404; it means the first attempt worked.
         """
+        self.check_session_id(session_id)
         attempts = 0
 
         def attempt() -> None:

@@ -64,6 +64,8 @@ class Invite:
     :param link_valid_for: how long the session link stays valid (the messages' expiry hint).
     :param max_sms_segments: an SMS longer than this many segments fails (or warns).
     :param on_long_sms: ``"fail"`` (before anything is sent) or ``"warn"`` and send anyway.
+    :param expected_link_length: how long the vendor's session link is taken to be when the
+        SMS length is checked before the session exists (the real link is checked again).
     :param extra_context: more variables for your own templates.
     """
 
@@ -77,6 +79,7 @@ class Invite:
     link_valid_for: timedelta = timedelta(days=7)
     max_sms_segments: int = 3
     on_long_sms: Literal["fail", "warn"] = "fail"
+    expected_link_length: int = 100
     extra_context: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -95,6 +98,10 @@ class Invite:
             )
         if not isinstance(self.max_sms_segments, int) or self.max_sms_segments < 1:
             raise InvalidRequestError("invite.max_sms_segments must be a positive integer")
+        if not isinstance(self.expected_link_length, int) or self.expected_link_length < 30:
+            raise InvalidRequestError(
+                "invite.expected_link_length must be an integer of 30 or more"
+            )
         if self.on_long_sms not in ("fail", "warn"):
             raise InvalidRequestError("invite.on_long_sms must be 'fail' or 'warn'")
         if self.link_valid_for <= timedelta(0):
@@ -147,13 +154,14 @@ def prepare_invite(
 
 
 def check_invite(invite: Invite, applicant: Applicant) -> None:
-    """Render the invite with a stand-in link and resolve the sender: template, locale and
-    configuration errors surface before any API call. (The SMS length is checked when the
-    invite is sent, with the real link.)"""
+    """Render the invite for this applicant with a stand-in link as long as the vendor's is
+    expected to be, and resolve the sender: template, locale, configuration and SMS length
+    errors (a name outside GSM-7 switches the SMS to UCS-2) surface before any API call."""
     if "email" in invite.channels:
         sender_address(invite.smtp_conn_id, invite.from_email, "invite.from_email")
-    placeholder = "https://verify.example.invalid/session/00000000-0000-0000-0000-000000000000"
-    prepare_invite(invite, applicant, placeholder, check_sms_length=False)
+    stand_in = "https://verify.example.invalid/"
+    stand_in += "s" * max(invite.expected_link_length - len(stand_in), 0)
+    prepare_invite(invite, applicant, stand_in)
 
 
 def send_sms(sender: SmsSender, message: SmsMessage) -> None:

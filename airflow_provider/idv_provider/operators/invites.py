@@ -10,6 +10,7 @@ from airflow.sdk import BaseOperator, Context
 from idv_provider.invites import Invite
 from idv_provider.operators.task_state import mask_rendered_pii, send_invite_once
 from idv_provider.retry import IDV_RETRY_POLICY
+from idv_provider.templating import literal_data, rendered_mapping
 from idv_provider.validation import validate_applicant, validate_session_url
 
 
@@ -17,8 +18,8 @@ class SendInviteOperator(BaseOperator):
     """Render the invite in the applicant's language and send it by email and/or SMS.
 
     :param applicant: the same mapping as for ``CreateSessionOperator`` (``first_name``,
-        ``last_name``, ``email``, ``phone``, optional ``external_id`` and ``locale``). Templated
-        and masked.
+        ``last_name``, ``email``, ``phone``, optional ``external_id`` and ``locale``): data,
+        never rendered as Jinja, or an XCom reference; masked.
     :param session_url: the applicant's link, e.g. from ``CreateSessionOperator``'s XCom.
         Templated and masked: it is a bearer link.
     :param invite: what to send and how (:class:`~idv_provider.invites.Invite`).
@@ -43,7 +44,7 @@ class SendInviteOperator(BaseOperator):
         super().__init__(**kwargs)
         if not isinstance(invite, Invite):
             raise TypeError("invite must be an idv_provider.invites.Invite")
-        self.applicant = applicant
+        self.applicant = literal_data(applicant)  # data, never a template (templating.py)
         self.session_url = session_url
         self.invite = invite
 
@@ -53,6 +54,6 @@ class SendInviteOperator(BaseOperator):
             mask_rendered_pii(self.applicant, self.session_url)
 
     def execute(self, context: Context) -> dict[str, Any]:
-        applicant = validate_applicant(self.applicant)
+        applicant = validate_applicant(rendered_mapping(self.applicant, "applicant") or {})
         url = validate_session_url(self.session_url)
         return {"invite_channels": send_invite_once(context, self.invite, applicant, url)}

@@ -19,11 +19,8 @@ from idv_provider.operators.task_state import (
 )
 from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
-from idv_provider.validation import (
-    validate_applicant,
-    validate_https_url,
-    validate_session_id,
-)
+from idv_provider.templating import literal_data, rendered_mapping
+from idv_provider.validation import validate_applicant, validate_https_url
 
 #: the operators and sensors use this connection unless told otherwise; its type picks the vendor
 DEFAULT_CONN_ID = "idv_default"
@@ -41,9 +38,10 @@ class CreateSessionOperator(BaseOperator):
 
     :param applicant: ``first_name``, ``last_name``, ``email``, ``phone`` (E.164), and
         optionally ``external_id`` (your reference) and ``locale`` (the invite's language,
-        e.g. ``fr-CA``). Templated; map over a list of applicants with
-        ``.partial(...).expand(applicant=[...])``. The values are PII: they are masked in logs
-        and rendered fields and never returned.
+        e.g. ``fr-CA``). Map over a list of applicants with
+        ``.partial(...).expand(applicant=[...])`` or an XCom (``task.output``). The values
+        are data, never rendered as Jinja (see :mod:`idv_provider.templating`); they are PII:
+        masked in logs and rendered fields and never returned.
     :param workflow_id: the vendor workflow to run (optional).
     :param redirect_url: https:// URL the applicant returns to after the hosted flow.
     :param send_email_invite: let the vendor email the invite (default: yes, unless ``invite``
@@ -104,13 +102,14 @@ class CreateSessionOperator(BaseOperator):
         super().__init__(**kwargs)
         if invite is not None and not isinstance(invite, Invite):
             raise TypeError("invite must be an idv_provider.invites.Invite")
-        self.applicant = applicant
+        # Literal mappings are data: Airflow renders none of their values (templating.py).
+        self.applicant = literal_data(applicant)
         self.workflow_id = workflow_id
         self.redirect_url = redirect_url
         self.send_email_invite = send_email_invite
         self.send_phone_invite = send_phone_invite
-        self.metadata = metadata
-        self.vendor_options = vendor_options
+        self.metadata = literal_data(metadata)
+        self.vendor_options = literal_data(vendor_options)
         self.invite = invite
         self.conn_id = conn_id
 
@@ -139,13 +138,18 @@ class CreateSessionOperator(BaseOperator):
         return chosen[0], chosen[1]
 
     def execute(self, context: Context) -> dict[str, Any]:
-        applicant = validate_applicant(self.applicant)
+        # Everything that can fail is checked before the create, so that no session is left
+        # half-done: the input, the invite (templates, sender, SMS length), the connection.
+        applicant = validate_applicant(rendered_mapping(self.applicant, "applicant") or {})
+        metadata = rendered_mapping(self.metadata, "metadata")
+        vendor_options = rendered_mapping(self.vendor_options, "vendor_options")
         redirect_url = validate_https_url(self.redirect_url, "redirect_url")
         send_email_invite, send_phone_invite = self._vendor_invites()
         if self.invite is not None:
             check_invite(self.invite, applicant)
         hook = get_idv_hook(self.conn_id)
-        hook.check_create_options(self.metadata, self.vendor_options)
+        hook.check_connection()
+        hook.check_create_options(metadata, vendor_options)
         store = context.get("task_state_store")
         saved = store.get(CREATED_SESSION_KEY) if store is not None else None
         if isinstance(saved, dict) and saved.get("session_id"):
@@ -160,8 +164,8 @@ class CreateSessionOperator(BaseOperator):
                 send_email_invite=send_email_invite,
                 send_phone_invite=send_phone_invite,
                 idempotency_key=idempotency_key(context),
-                metadata=self.metadata,
-                vendor_options=self.vendor_options,
+                metadata=metadata,
+                vendor_options=vendor_options,
             )
             url = session.url
             if store is not None:
@@ -239,9 +243,9 @@ class DecideSessionOperator(BaseOperator):
         return decision
 
     def execute(self, context: Context) -> dict[str, Any]:
-        validate_session_id(self.session_id)
         manual = self._manual_decision()
         hook = get_idv_hook(self.conn_id)
+        hook.check_session_id(self.session_id)
         session = hook.get_session(self.session_id)
         push_console_url(context, hook, session.id)
         if manual is not None:
@@ -325,12 +329,12 @@ class SessionActionOperator(BaseOperator):
         self.conn_id = conn_id
 
     def execute(self, context: Context) -> dict[str, Any]:
-        validate_session_id(self.session_id)
         if self.action not in self.ACTIONS:
             raise InvalidRequestError(
                 f"action must be one of {', '.join(self.ACTIONS)}; got {self.action!r}"
             )
         hook = get_idv_hook(self.conn_id)
+        hook.check_session_id(self.session_id)
         hook.check_action(self.action)
         push_console_url(context, hook, self.session_id)
         after = hook.run_action(self.session_id, self.action)

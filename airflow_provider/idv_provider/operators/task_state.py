@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 from airflow.sdk import Context
 from airflow.sdk.log import mask_secret
 
+from idv_provider.exceptions import InvalidRequestError
 from idv_provider.invites import Invite, deliver_invite
 from idv_provider.models import Applicant
+from idv_provider.templating import rendered_mapping
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,11 @@ def idempotency_key(context: Context) -> str:
 
 def mask_rendered_pii(applicant: Any, *secrets: Any) -> None:
     """Mask the applicant's PII (and e.g. a session link) wherever Airflow shows task values."""
-    values = [applicant.get(f) for f in PII_FIELDS] if isinstance(applicant, Mapping) else []
+    try:
+        data = rendered_mapping(applicant, "applicant") or {}
+    except InvalidRequestError:  # reported by execute(); nothing to mask
+        data = {}
+    values = [data.get(f) for f in PII_FIELDS]
     for value in [*values, *secrets]:
         if isinstance(value, str) and value:
             mask_secret(value)
