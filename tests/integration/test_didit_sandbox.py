@@ -24,7 +24,7 @@ from idv_sandbox import (
 )
 from tests.conftest import make_context
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.timing]
 KEY = {"x-api-key": DEFAULT_API_KEY}
 WF = DEFAULT_DIDIT_WORKFLOW_ID
 

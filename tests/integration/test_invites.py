@@ -17,7 +17,7 @@ from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox
 from tests.conftest import FakeTaskStateStore, make_context
 from tests.payloads import APPLICANT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.timing]
 HOSTILE = "<script>alert(1)</script>"
 LINK = "https://verify.example.com/session/abc?oid=org_1&redirect_url=https%3A%2F%2Fapp.test"
 

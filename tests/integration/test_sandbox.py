@@ -18,7 +18,7 @@ from idv_provider.models import Applicant, Decision, SessionState
 from idv_sandbox import DEFAULT_API_KEY, RunningSandbox
 from tests.conftest import CONN_ID, set_connection
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.timing]
 
 
 def applicant(n: int = 1, tag: str = "") -> Applicant:

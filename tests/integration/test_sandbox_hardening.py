@@ -16,7 +16,7 @@ from idv_sandbox.gate import MAX_BODY_BYTES
 from tests.conftest import CONN_ID, set_connection
 from tests.integration.test_sandbox_fidelity import BODY, KEY, post
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.timing]
 WRONG_KEY = "sk_live_someone_s_real_key"
 
 

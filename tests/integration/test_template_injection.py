@@ -13,7 +13,7 @@ from tests.integration.conftest import dags_test
 pytestmark = pytest.mark.integration
 SECRET_VARIABLE = "variable-secret-7f3a"
 
-DAG_FILE = '''
+DAG_FILE = """
 from datetime import datetime
 
 from airflow.sdk import DAG, task
@@ -55,7 +55,7 @@ with DAG("idv_injection", schedule=None, start_date=datetime(2026, 1, 1)) as dag
         params={"signup": {**HOSTILE, "email": "whole@example.com", "external_id": "whole"}},
         send_email_invite=False,
     )
-'''
+"""
 
 
 def test_no_applicant_value_is_rendered_in_a_dags_test_run(airflow_home: Path, tmp_path: Path):
