@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+import httpx
 
 DIDIT_URL = "https://verification.didit.test"
 DIDIT_KEY = "sk_test_didit_0123456789"
@@ -24,6 +27,12 @@ def created(status: str = "Not Started", **extra: Any) -> dict[str, Any]:
         "workflow_id": WORKFLOW_ID,
         **extra,
     }
+
+
+def echo_created(request: httpx.Request, status: str = "Not Started") -> httpx.Response:
+    """Didit's answer to a create: the session, with the ``vendor_data`` that was sent."""
+    sent = json.loads(request.content)
+    return httpx.Response(201, json=created(status, vendor_data=sent.get("vendor_data")))
 
 
 def warning(risk: str, log_type: str = "error") -> dict[str, Any]:

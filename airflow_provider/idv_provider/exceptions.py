@@ -59,6 +59,12 @@ class ServerError(TransientError):
     """The vendor failed (5xx) or could not be reached."""
 
 
+class IdentityMismatchError(IdvError):
+    """What the vendor returned for a reference (an account by external id, a session by
+    account or ``vendor_data``) is not that reference's: using it could hand one applicant
+    another's session. Nothing is reused; the task fails for a person to look."""
+
+
 class UnexpectedResponseError(IdvError):
     """The server answered something the vendor's API never does (an undocumented status, a
     body that is not the documented JSON): often a host that is not the vendor's API. The body

@@ -9,6 +9,7 @@ from airflow.sdk import ExceptionRetryPolicy, RetryAction, RetryRule
 from idv_provider.exceptions import (
     AuthenticationError,
     ConflictError,
+    IdentityMismatchError,
     InsufficientFundsError,
     InvalidRequestError,
     NotFoundError,
@@ -27,6 +28,7 @@ IDV_RETRY_POLICY = ExceptionRetryPolicy(
                 InsufficientFundsError,
                 NotFoundError,
                 ConflictError,
+                IdentityMismatchError,
                 SessionFailedError,
             ],
             action=RetryAction.FAIL,

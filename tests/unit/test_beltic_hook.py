@@ -8,7 +8,11 @@ import httpx
 import pytest
 import respx
 
-from idv_provider.exceptions import AuthenticationError, InvalidRequestError
+from idv_provider.exceptions import (
+    AuthenticationError,
+    IdentityMismatchError,
+    InvalidRequestError,
+)
 from idv_provider.hooks import BelticHook, get_idv_hook
 from idv_provider.hooks.beltic import STATE_BY_STATUS
 from idv_provider.invites import Invite
@@ -327,3 +331,54 @@ def test_an_invite_needs_the_session_url_extra(api, monkeypatch):
     )
     with pytest.raises(InvalidRequestError, match="returned no session link"):
         op.execute(make_context())
+
+
+# -- nothing found by a reference is reused unless it is that reference's ------------------
+# (a server that ignores or loosens its filters must never hand Ada Bob's session)
+ADA = Applicant(**{**APPLICANT, "external_id": "applicant-ada"})
+OTHER_ACCOUNT = "0f0f0f0f-1c3d-4e5f-8a9b-0c1d2e3f4a5b"
+
+
+def test_beltic_never_takes_another_applicant_s_account_when_the_filter_is_ignored(api, hook):
+    # The server ignores filter[external_id] and lists Bob's account first.
+    bob = {**account("applicant-bob"), "id": OTHER_ACCOUNT}
+    api.get(ACCOUNTS).respond(200, json={"data": [bob], "links": {"next": None}})
+    new_account = api.post(ACCOUNTS).respond(201, json={"data": account("applicant-ada")})
+    api.get(SESSIONS).respond(200, json=page([]))
+    new_session = api.post(SESSIONS).respond(201, json={"data": session()})
+    created = hook.create_session(ADA)
+    assert new_account.called and new_session.called  # Ada's own account and session
+    relation = new_session.calls.last.request.content.decode()
+    assert ACCOUNT_ID in relation and OTHER_ACCOUNT not in relation
+    assert created.external_id == "applicant-ada"
+
+
+def test_beltic_refuses_to_guess_when_other_accounts_fill_page_after_page(api, hook):
+    bob = {**account("applicant-bob"), "id": OTHER_ACCOUNT}
+    next_page = "https://api.beltic.test/v1/identity/accounts?page%5Bafter%5D=x"
+    api.get(ACCOUNTS).respond(200, json={"data": [bob], "links": {"next": next_page}})
+    create = api.post(ACCOUNTS)
+    with pytest.raises(IdentityMismatchError, match="not honoured"):
+        hook.create_session(ADA)
+    assert not create.called  # no second account either
+
+
+def test_beltic_never_reuses_an_open_session_of_another_account(api, hook):
+    api.get(ACCOUNTS).respond(200, json={"data": [account("applicant-ada")]})
+    # The server ignores filter[account]: Bob's open session comes back.
+    bobs = page(["started"])
+    bobs["data"][0]["relationships"]["account"]["data"]["id"] = OTHER_ACCOUNT
+    api.get(SESSIONS).respond(200, json=bobs)
+    new_session = api.post(SESSIONS).respond(201, json={"data": session()})
+    created = hook.create_session(ADA)
+    assert new_session.called and created.id != bobs["data"][0]["id"]
+
+
+def test_beltic_sessions_without_an_account_link_are_not_reused(api, hook):
+    api.get(ACCOUNTS).respond(200, json={"data": [account("applicant-ada")]})
+    unlinked = page(["created"])
+    del unlinked["data"][0]["relationships"]
+    api.get(SESSIONS).respond(200, json=unlinked)
+    new_session = api.post(SESSIONS).respond(201, json={"data": session()})
+    hook.create_session(ADA)
+    assert new_session.called

@@ -10,6 +10,7 @@ import respx
 
 from idv_provider.exceptions import (
     AuthenticationError,
+    IdentityMismatchError,
     InvalidRequestError,
     NotFoundError,
     RateLimitedError,
@@ -28,6 +29,7 @@ from tests.didit_payloads import (
     aml_hit,
     created,
     decision,
+    echo_created,
     page,
     warning,
 )
@@ -67,7 +69,7 @@ def test_the_connection_type_picks_the_didit_hook(didit_conn):
 
 
 def test_create_maps_the_applicant_onto_didit_fields(api, hook):
-    route = api.post("/v3/session/").respond(201, json=created())
+    route = api.post("/v3/session/").mock(side_effect=echo_created)
     session = hook.create_session(
         APPLICANT_OBJ,
         redirect_url="https://app.test/back",
@@ -111,7 +113,7 @@ def test_create_maps_the_applicant_onto_didit_fields(api, hook):
 
 
 def test_without_an_external_id_the_idempotency_key_is_the_vendor_data(api, hook):
-    route = api.post("/v3/session/").respond(201, json=created())
+    route = api.post("/v3/session/").mock(side_effect=echo_created)
     anonymous = Applicant(**{**APPLICANT, "external_id": None})
     hook.create_session(anonymous, workflow_id=WORKFLOW_ID, idempotency_key="airflow-abc")
     assert json.loads(route.calls.last.request.content)["vendor_data"] == "airflow-abc"
@@ -122,7 +124,7 @@ def test_a_retried_create_sends_the_same_vendor_data_so_didit_returns_the_same_s
     route = api.post("/v3/session/").mock(
         side_effect=[
             httpx.Response(503, json={"detail": "busy"}),
-            httpx.Response(201, json=created()),
+            echo_created,
         ]
     )
     hook.create_session(anonymous)  # no key from the caller: the hook makes one per call
@@ -368,3 +370,10 @@ async def test_async_read_uses_the_same_mapping(respx_mock, didit_conn):
     respx_mock.get(f"/v3/session/{SESSION_ID}/decision/").respond(200, json=decision("Approved"))
     session = await DiditHook(didit_conn).aget_session(SESSION_ID)
     assert (session.state, session.flow_completed) == (SessionState.APPROVED, True)
+
+
+def test_didit_refuses_a_session_handed_back_for_another_vendor_data(api, hook):
+    # Didit hands back an unfinished session for a vendor_data: only ever this applicant's.
+    api.post("/v3/session/").respond(201, json=created(vendor_data="applicant-bob"))
+    with pytest.raises(IdentityMismatchError, match="another applicant"):
+        hook.create_session(APPLICANT_OBJ, workflow_id=WORKFLOW_ID)

@@ -21,8 +21,8 @@ from tests.didit_payloads import (
     DIDIT_URL,
     SESSION_ID,
     WORKFLOW_ID,
-    created,
     decision,
+    echo_created,
 )
 from tests.payloads import APPLICANT
 
@@ -40,7 +40,7 @@ def api(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_create_with_didit_options_returns_the_same_xcom(api):
-    route = api.post("/v3/session/").respond(201, json=created())
+    route = api.post("/v3/session/").mock(side_effect=echo_created)
     op = CreateSessionOperator(
         task_id="create",
         applicant=APPLICANT,

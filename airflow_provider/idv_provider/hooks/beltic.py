@@ -35,7 +35,11 @@ from beltic_client.models import (
     SessionList,
 )
 from beltic_client.types import UNSET, Unset
-from idv_provider.exceptions import AuthenticationError, InvalidRequestError
+from idv_provider.exceptions import (
+    AuthenticationError,
+    IdentityMismatchError,
+    InvalidRequestError,
+)
 from idv_provider.hooks.base import IdvHook
 from idv_provider.models import (
     Applicant,
@@ -142,6 +146,33 @@ def _list_query(status: str | None, size: int, after: str | None) -> dict[str, A
     }
 
 
+def _only_account_of(page: AccountList, external_id: str) -> Account | None:
+    """The account whose ``external_id`` is exactly this one, from a filtered list page, or
+    ``None`` when there is none. Rows of other applicants (a server that ignores or loosens
+    the filter) are never taken; when they fill the page, the answer cannot be trusted."""
+    matches = [a for a in page.data if _opt(a.attributes.external_id) == external_id]
+    if len(matches) > 1:
+        raise IdentityMismatchError(
+            f"Beltic lists {len(matches)} accounts for one external id: refusing to choose"
+        )
+    links = _opt(page.links)
+    if not matches and len(page.data) and links is not None and _opt(links.next_):
+        raise IdentityMismatchError(
+            "Beltic answered the look-up of the applicant's account by external id with "
+            "other accounts, page after page (filter[external_id] not honoured): refusing to "
+            "guess, and to create a second account"
+        )
+    return matches[0] if matches else None
+
+
+def _account_id(record: Session) -> str | None:
+    """The id of the account a session belongs to, from its relationships."""
+    relationships = _opt(record.relationships)
+    account = _opt(relationships.account) if relationships else None
+    data = _opt(account.data) if account else None
+    return data.id if data else None
+
+
 def _cursor_after(link: str | Unset | None) -> str | None:
     """The ``page[after]`` cursor of a ``links.next`` URL."""
     if not link or isinstance(link, Unset):
@@ -217,11 +248,11 @@ class BelticHook(IdvHook):
 
         def find_or_create() -> Account:
             listed = list_accounts.sync(
-                client=self.client, filterexternal_id=external_id, pagesize="1"
+                client=self.client, filterexternal_id=external_id, pagesize="100"
             )
             found = self.parsed(listed, AccountList)
-            if found.data:
-                return found.data[0]
+            if (account := _only_account_of(found, external_id)) is not None:
+                return account
             body = AccountCreateRequest.from_dict(
                 {"data": {"type": "account", "attributes": attributes}}
             )
@@ -239,7 +270,11 @@ class BelticHook(IdvHook):
                 SessionList,
             )
             for record in listed.data:
-                if str(record.attributes.status) in UNFINISHED:
+                # The filter is the server's; whose session it is, is checked here.
+                if (
+                    _account_id(record) == account_id
+                    and str(record.attributes.status) in UNFINISHED
+                ):
                     return record
             body = SessionCreateRequest.from_dict(
                 {
@@ -252,9 +287,15 @@ class BelticHook(IdvHook):
                     }
                 }
             )
-            return self.parsed(
+            created = self.parsed(
                 create_session.sync(client=self.client, body=body), SessionDocument
             ).data
+            if _account_id(created) not in (None, account_id):
+                raise IdentityMismatchError(
+                    f"Beltic created session {created.id} on another account than the "
+                    "applicant's: not used"
+                )
+            return created
 
         return self.run(find_or_create)
 

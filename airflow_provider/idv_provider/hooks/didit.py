@@ -29,7 +29,7 @@ from didit_client.models import (
 from didit_client.models import Decision as DiditDecision
 from didit_client.models import SessionPage as DiditPage
 from didit_client.types import UNSET, Unset
-from idv_provider.exceptions import InvalidRequestError, NotFoundError
+from idv_provider.exceptions import IdentityMismatchError, InvalidRequestError, NotFoundError
 from idv_provider.hooks.base import IdvHook
 from idv_provider.models import (
     AnalysisSummary,
@@ -345,6 +345,14 @@ class DiditHook(IdvHook):
         response = self.call(
             lambda c: create_session.sync(client=c, body=request), CreateSessionResponse
         )
+        if _opt(response.vendor_data) != body["vendor_data"]:
+            # Didit hands back an unfinished session for the same vendor_data: trust it only
+            # when it is this applicant's, never another's link.
+            raise IdentityMismatchError(
+                f"Didit answered the create with session {response.session_id}, whose "
+                "vendor_data is not the one sent: it may belong to another applicant, so it "
+                "is not used. Nothing was sent to the applicant."
+            )
         status = str(response.status)
         return VerificationSession(
             id=response.session_id,
