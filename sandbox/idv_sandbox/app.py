@@ -11,11 +11,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from idv_sandbox.beltic_routes import add_beltic_routes
+from idv_sandbox.beltic_routes import BELTIC, add_beltic_routes
 from idv_sandbox.contract import Contract, spec_path
-from idv_sandbox.didit_routes import add_didit_routes
+from idv_sandbox.didit_routes import DIDIT, add_didit_routes
 from idv_sandbox.faults import Faults, FaultState
 from idv_sandbox.gate import Dialect, Gate, json_body, key_label, spec_body
 from idv_sandbox.pages import FLOW_ENDINGS, console_page, done_page, flow_page, redirect_target
@@ -151,6 +152,21 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         if not isinstance(body, dict):
             raise ControlError(400, "The body must be a JSON object")
         return body
+
+    # Unrouted paths (404) and methods (405) answer in the dialect of the API they are under.
+    dialects = [("/v1/identity/", BELTIC), ("/v3/", DIDIT), ("/v1/", DEEPIDV)]
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        for prefix, dialect in dialects:
+            if request.url.path.startswith(prefix):
+                error = ApiError(exc.status_code, str(exc.detail))
+                return JSONResponse(
+                    dialect.error_body(error), status_code=exc.status_code, headers=exc.headers
+                )
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
 
     @app.exception_handler(ControlError)
     async def control_error(request: Request, exc: ControlError) -> JSONResponse:

@@ -26,6 +26,7 @@ from idv_sandbox.store import SandboxStore
 ACCOUNTS = "/v1/identity/accounts"
 SESSIONS = "/v1/identity/sessions"
 SESSION = "/v1/identity/sessions/{id}"
+ACCOUNT = "/v1/identity/accounts/{id}"
 
 
 def _error_body(exc: ApiError) -> dict[str, Any]:
@@ -60,7 +61,7 @@ def add_beltic_routes(
 ) -> BelticSandbox:
     """Serve Beltic's API on ``app``; ``app.state.beltic`` is the :class:`BelticSandbox`."""
     beltic = BelticSandbox(store, config)
-    contract = Contract(spec_path("beltic"))
+    contract = Contract(spec_path("beltic"), strict_query=True)
     app.state.beltic = beltic
 
     async def call(request: Request, path: str, handler: Any) -> Response:
@@ -124,6 +125,21 @@ def add_beltic_routes(
             return 200, {"data": beltic.get(key, session_id)}
 
         return await call(request, SESSION, handle)
+
+    @app.patch("/v1/identity/sessions/{session_id}")
+    async def update_session(session_id: str, request: Request) -> Response:
+        async def handle(key: str) -> tuple[int, Any]:
+            body = await spec_body(request, contract, SESSION)
+            return 200, {"data": beltic.update(key, session_id, body)}
+
+        return await call(request, SESSION, handle)
+
+    @app.get("/v1/identity/accounts/{account_id}")
+    async def get_account(account_id: str, request: Request) -> Response:
+        async def handle(key: str) -> tuple[int, Any]:
+            return 200, {"data": beltic.account(key, account_id)}
+
+        return await call(request, ACCOUNT, handle)
 
     for action in ("approve", "decline", "expire", "redact"):
         path = f"{SESSION}/{action}"

@@ -70,6 +70,27 @@ PERSONAL_DATA = (
 MAX_PAGE = 100
 
 
+#: the sessions list's filters, as SQL over the sessions table ({t}: its alias, if any);
+#: filter[session_device] matches nothing (the sandbox has no session devices)
+FILTERS = {
+    "filter[status]": "{t}status = ?",
+    "filter[account]": "{t}account_id = ?",
+    "filter[entity_type]": "json_extract({t}record, '$.attributes.entity_type') = ?",
+}
+#: statuses in which the applicant's data may still change
+UPDATABLE = frozenset({"created", "started"})
+
+
+def _filters(api_key: str, query: dict[str, str], prefix: str = "") -> tuple[list[str], list[Any]]:
+    """The WHERE conditions of a list query over the sessions table (aliased ``prefix``)."""
+    where, args = [f"{prefix}api_key = ?"], [api_key]
+    for param, condition in FILTERS.items():
+        if param in query:
+            where.append(condition.format(t=prefix))
+            args.append(query[param])
+    return where, args
+
+
 def encode_cursor(record: dict[str, Any]) -> str:
     """Beltic's keyset cursor: base64 of the last item's ``created_at`` and ``id``."""
     key = {"values": {"created_at": record["attributes"]["created_at"]}, "id": record["id"]}
@@ -112,7 +133,10 @@ class BelticSandbox:
                 "status": "pending",
                 "entity_type": attributes["entity_type"],
                 "external_id": external_id,
-                **{k: attributes.get(k) for k in ("person", "contact", "address")},
+                **{
+                    k: attributes.get(k)
+                    for k in ("person", "business", "contact", "address", "identity_numbers")
+                },
                 "created_at": now,
                 "updated_at": now,
                 "redacted_at": None,
@@ -141,6 +165,15 @@ class BelticSandbox:
             [*args, limit],
         )
         return [json.loads(r[0]) for r in rows]
+
+    def account(self, api_key: str, account_id: str) -> dict[str, Any]:
+        """``GET /accounts/{id}``: the account, or a 404."""
+        rows = self.store.query(
+            "SELECT record FROM beltic_accounts WHERE api_key = ? AND id = ?", [api_key, account_id]
+        )
+        if not rows:
+            raise ApiError(404, f"Account {account_id} not found")
+        return dict(json.loads(rows[0][0]))
 
     def _account(self, api_key: str, account_id: str) -> dict[str, Any]:
         rows = self.store.query(
@@ -319,17 +352,18 @@ class BelticSandbox:
             **dict.fromkeys(PERSONAL_DATA),
         ).record
 
+    def update(self, api_key: str, session_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Change the applicant's data of a session the applicant has not submitted yet."""
+        session = self._get(api_key, session_id)
+        status = session.record["attributes"]["status"]
+        if status not in UPDATABLE:
+            raise ApiError(409, f"A {status} session's data can no longer be changed.")
+        return self._save(session, None, **body["data"]["attributes"]).record
+
     def page(self, api_key: str, query: dict[str, str]) -> tuple[list[dict[str, Any]], bool, bool]:
         """A page of sessions newest first, and whether there are more after and before it."""
         self.advance(api_key)
-        where, args = ["s.api_key = ?"], [api_key]
-        for param, column in (
-            ("filter[status]", "s.status"),
-            ("filter[account]", "s.account_id"),
-        ):
-            if param in query:
-                where.append(f"{column} = ?")
-                args.append(query[param])
+        where, args = _filters(api_key, query, prefix="s.")
         if query.get("filter[session_device]"):
             return [], False, False  # the sandbox has no session devices
         size = int(query.get("page[size]", 15))
@@ -351,11 +385,10 @@ class BelticSandbox:
         return records, more, "page[after]" in query
 
     def count(self, api_key: str, query: dict[str, str]) -> int:
-        where, args = "api_key = ?", [api_key]
-        if "filter[status]" in query:
-            where, args = where + " AND status = ?", [*args, query["filter[status]"]]
-        if "filter[account]" in query:
-            where, args = where + " AND account_id = ?", [*args, query["filter[account]"]]
+        if query.get("filter[session_device]"):
+            return 0
+        conditions, args = _filters(api_key, query)
+        where = " AND ".join(conditions)
         return int(
             self.store.query(f"SELECT COUNT(*) FROM beltic_sessions WHERE {where}", args)[0][0]  # noqa: S608
         )

@@ -74,7 +74,8 @@ def _violation(error: ValidationError) -> Violation:
 class Contract:
     """One spec's operations, by (method, path template), with compiled validators."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, strict_query: bool = False) -> None:
+        self.strict_query = strict_query
         self.spec: dict[str, Any] = yaml.safe_load(path.read_text())
         resource = Resource.from_contents(self.spec, default_specification=DRAFT202012)
         self._registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
@@ -108,8 +109,19 @@ class Contract:
         return f"/paths/{self._escape(path)}/{method.lower()}"
 
     def check_query(self, method: str, path: str, query: dict[str, str]) -> Violation | None:
-        """Query parameters, converted to the declared type first."""
+        """Query parameters, converted to the declared type first. With ``strict_query``
+        (JSON:API), a ``filter[...]`` or ``page[...]`` parameter the spec does not declare is
+        refused rather than ignored."""
         operation = self.spec["paths"][path][method.lower()]
+        if self.strict_query:
+            known = {
+                self._resolve(p)["name"]
+                for p in operation.get("parameters", [])
+                if self._resolve(p)["in"] == "query"
+            }
+            for name in sorted(query):
+                if name.startswith(("filter[", "page[")) and name not in known:
+                    return Violation(f"{name} is not a supported parameter", name)
         for index, declared in enumerate(operation.get("parameters", [])):
             param = self._resolve(declared)
             if param["in"] != "query" or param["name"] not in query:

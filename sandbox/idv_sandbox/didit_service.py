@@ -11,7 +11,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -70,6 +70,31 @@ class DiditSession:
     token: str
 
 
+#: sandbox_scenario slugs this sandbox plays, and the outcome each plays as
+SANDBOX_SCENARIOS = {
+    "approve": Outcome.CLEAN_PASS,
+    "decline_document_expired": Outcome.EXPIRED_DOCUMENT,
+    "decline_could_not_recognize_document": Outcome.DOCUMENT_UNREADABLE,
+    "decline_minimum_age": Outcome.UNDER_AGE,
+    "decline_face_match_low_similarity": Outcome.FACE_MISMATCH,
+    "review_aml_possible_match": Outcome.PEP_SANCTIONS_HIT,
+}
+
+
+def _date_bound(name: str, value: str) -> tuple[str, str]:
+    """How a ``date_from``/``date_to`` value compares with ``created_at`` (UTC text): a date
+    against its date part; a time, with any offset, converted to UTC first."""
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ApiError(400, f"{name} must be an ISO 8601 date or date-time.", field=name) from None
+    if len(value) == 10:  # a date
+        return "substr(created_at, 1, 10)", value
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return "created_at", _iso(when.astimezone(UTC))
+
+
 class DiditSandbox:
     """Didit's API as the sandbox plays it (the routes in ``didit_routes`` are a thin shell)."""
 
@@ -112,8 +137,23 @@ class DiditSandbox:
 
     # -- create --------------------------------------------------------------------------
     def _check_create(self, body: dict[str, Any]) -> None:
+        """Checks the spec cannot express; normalizes ``metadata`` sent as a JSON string."""
         if body["workflow_id"] not in self.workflows:
             raise ApiError(404, "Workflow not found.", field="workflow_id")
+        if isinstance(body.get("metadata"), str):
+            try:
+                body["metadata"] = json.loads(body["metadata"])
+            except ValueError:
+                body["metadata"] = None
+            if not isinstance(body["metadata"], dict):
+                raise ApiError(400, "metadata must be a JSON object.", field="metadata")
+        scenario = body.get("sandbox_scenario")
+        if scenario is not None and scenario not in SANDBOX_SCENARIOS:
+            raise ApiError(
+                400,
+                f"Unknown sandbox_scenario; this sandbox plays: {', '.join(SANDBOX_SCENARIOS)}.",
+                field="sandbox_scenario",
+            )
         expected = body.get("expected_details") or {}
         for kind in expected.get("expected_document_types") or []:
             if str(kind).upper() not in DOCUMENT_TYPES:
@@ -176,8 +216,11 @@ class DiditSandbox:
             "email": email,
             "phone": contact.get("phone"),
             "draw_key": key,
+            "scenario": body.get("sandbox_scenario"),
         }
-        outcome = choose_outcome(email, key, self.config.outcome_mix)
+        outcome = SANDBOX_SCENARIOS.get(body.get("sandbox_scenario") or "") or choose_outcome(
+            email, key, self.config.outcome_mix
+        )
         (number,) = self.store.query("SELECT COALESCE(MAX(number), 0) + 1 FROM didit_sessions")[0]
         token = secrets.token_urlsafe(9)
         session_id = str(uuid.uuid4())
@@ -261,7 +304,10 @@ class DiditSandbox:
         return session
 
     def finish(self, session: DiditSession, outcome: Outcome) -> DiditSession:
-        """The applicant went through the flow; the workflow decides (or asks for a review)."""
+        """The applicant went through the flow; the workflow decides (or asks for a review).
+        A session created with a ``sandbox_scenario`` ends as its scenario says."""
+        if scenario := session.applicant.get("scenario"):
+            outcome = SANDBOX_SCENARIOS[scenario]
         if outcome is Outcome.ABANDONED:
             outcome = Outcome.CLEAN_PASS  # they came back and finished after all
         result = finished_flow(outcome, session.applicant["draw_key"], session.applicant)
@@ -291,6 +337,10 @@ class DiditSandbox:
     def apply_status(self, session: DiditSession, body: dict[str, Any]) -> dict[str, Any]:
         """The second half of update-status, once the body is valid."""
         new, current = body["new_status"], session.record["status"]
+        if body.get("nodes_to_resubmit") is not None and new != "Resubmitted":
+            raise ApiError(
+                400, "nodes_to_resubmit goes with Resubmitted only.", field="nodes_to_resubmit"
+            )
         if new == current == "Resubmitted":
             raise ApiError(400, "The new status is the same as the current status.")
         if new != current:
@@ -327,8 +377,9 @@ class DiditSandbox:
             args += wanted
         for name, op in (("date_from", ">="), ("date_to", "<=")):
             if name in query:
-                where.append(f"substr(created_at, 1, {len(query[name])}) {op} ?")
-                args.append(query[name].replace("+00:00", "Z"))
+                column, bound = _date_bound(name, query[name])
+                where.append(f"{column} {op} ?")
+                args.append(bound)
         rows = [s for s in self._rows(" AND ".join(where), args) if self._matches(s, query)]
         limit, offset = int(query.get("limit", 50)), int(query.get("offset", 0))
         return [self._row(s) for s in rows[offset : offset + limit]], len(rows)

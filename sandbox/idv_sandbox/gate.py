@@ -38,7 +38,7 @@ class Dialect:
 
 
 #: the largest request body any vendor API takes here (its own limits are not documented)
-MAX_BODY_BYTES = 256 * 1024
+MAX_BODY_BYTES = 2 * 1024 * 1024  # a Didit portrait_image is about 1 MB of base64
 #: deeper JSON than any vendor document, and far below what the parser could survive
 MAX_JSON_DEPTH = 32
 JSON_TYPES = ("application/json", "application/vnd.api+json")

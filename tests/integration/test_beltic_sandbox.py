@@ -245,3 +245,89 @@ def test_review_pages_by_cursor_while_it_decides(beltic):
     assert sorted(hook.get_session(i).vendor_status for i in ids) == (
         ["approved"] * 3 + ["completed"] * 2
     )
+
+
+# -- what Beltic's documents describe -------------------------------------------------------
+ADA = Applicant("Ada", "Lovelace", "ada@example.com", "+15550100001", "applicant-ada")
+
+
+def test_beltic_accounts_keep_identity_numbers_and_business_and_can_be_read_by_id(beltic):
+    body = {
+        "data": {
+            "type": "account",
+            "attributes": {
+                "entity_type": "business",
+                "external_id": "acme",
+                "business": {"legal_name": "Acme Ltd", "registration_date": "2020-01-31"},
+                "identity_numbers": [{"number": "12345678", "issuing_country_code": "GB"}],
+            },
+        }
+    }
+    created = httpx.post(f"{beltic.url}/v1/identity/accounts", json=body, headers=KEY)
+    assert created.status_code == 201, created.text
+    account_id = created.json()["data"]["id"]
+    read = httpx.get(f"{beltic.url}/v1/identity/accounts/{account_id}", headers=KEY)
+    attributes = read.json()["data"]["attributes"]
+    assert attributes["business"]["legal_name"] == "Acme Ltd"
+    assert attributes["identity_numbers"] == [{"number": "12345678", "issuing_country_code": "GB"}]
+    missing = httpx.get(f"{beltic.url}/v1/identity/accounts/nope", headers=KEY)
+    assert missing.status_code == 404 and missing.json()["errors"][0]["status"] == "404"
+
+
+def test_beltic_session_data_can_be_updated_until_it_is_submitted(beltic):
+    account = new_account(beltic).json()["data"]
+    session = new_session(beltic, account["id"])
+    url = f"{beltic.url}/v1/identity/sessions/{session['id']}"
+    change = {"data": {"type": "session", "attributes": {"person": {"birth_date": "1990-01-31"}}}}
+    updated = httpx.patch(url, json=change, headers=KEY)
+    assert updated.status_code == 200, updated.text
+    assert updated.json()["data"]["attributes"]["person"]["birth_date"] == "1990-01-31"
+    finish(beltic, session["id"])
+    late = httpx.patch(url, json=change, headers=KEY)
+    assert late.status_code == 409 and late.json()["errors"][0]["detail"]
+
+
+def test_beltic_filters_are_all_honoured_and_unknown_ones_refused(beltic):
+    account = new_account(beltic).json()["data"]
+    new_session(beltic, account["id"])
+    url = f"{beltic.url}/v1/identity/sessions"
+
+    def count(**params: str) -> int:
+        response = httpx.get(url, params=params, headers=KEY)
+        assert response.status_code == 200, response.text
+        return len(response.json()["data"])
+
+    assert count(**{"filter[entity_type]": "person"}) == 1
+    assert count(**{"filter[entity_type]": "business"}) == 0
+    assert count(**{"filter[account]": account["id"]}) == 1
+    assert count(**{"filter[status]": "completed"}) == 0
+    for unknown in ("filter[foo]", "page[colour]"):
+        refused = httpx.get(url, params={unknown: "bar"}, headers=KEY)
+        assert refused.status_code == 400
+        assert refused.json()["errors"][0]["source"]["pointer"]
+
+
+def test_beltic_unrouted_paths_answer_json_api_errors(beltic):
+    for method, path in (("GET", "/v1/identity/nothing"), ("DELETE", "/v1/identity/sessions")):
+        response = httpx.request(method, f"{beltic.url}{path}", headers=KEY)
+        assert response.status_code in (404, 405)
+        [error] = response.json()["errors"]
+        assert error["status"] == str(response.status_code) and error["title"]
+
+
+def test_the_beltic_hook_takes_a_create_answered_with_200(beltic, monkeypatch):
+    hook = BelticHook()
+    hook.sleep = lambda _: None
+    # A server that answers the creates with 200 instead of 201 (not excluded by the docs).
+    monkeypatch.setattr(
+        "idv_sandbox.faults.FaultState.answer_after_create",
+        _answer_with_200,
+    )
+    session = hook.create_session(ADA, vendor_options={"identity_numbers": [{"number": "1"}]})
+    assert session.state is SessionState.PENDING
+    [account] = httpx.get(f"{beltic.url}/v1/identity/accounts", headers=KEY).json()["data"]
+    assert account["attributes"]["identity_numbers"] == [{"number": "1"}]
+
+
+async def _answer_with_200(self, status, body):
+    return 200, body

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -11,7 +13,11 @@ import pytest
 
 from idv_provider.hooks import DiditHook
 from idv_provider.models import Applicant, Decision, SessionState
-from idv_provider.operators import ReviewSessionsOperator
+from idv_provider.operators import (
+    CreateSessionOperator,
+    ReviewSessionsOperator,
+    SessionActionOperator,
+)
 from idv_provider.sensors import SessionsSubmittedSensor
 from idv_sandbox import (
     DEFAULT_API_KEY,
@@ -279,3 +285,96 @@ def test_review_decides_didits_in_review_sessions_and_the_batch_sensor_sees_them
         "PATCH /v3/session/{sessionId}/update-status/": 3,
     }
     assert {hook.get_session(i).vendor_status for i in ids} == {"Declined"}
+
+
+# -- what Didit's own documents and clients send --------------------------------------------
+ADA = Applicant("Ada", "Lovelace", "ada@example.com", "+15550100001", "applicant-ada")
+
+
+def test_didit_sandbox_scenario_plays_the_named_ending(didit):
+    session = create(didit, sandbox_scenario="decline_document_expired").json()
+    finish(didit, session)  # whatever the page's choice: the scenario decides
+    assert status_of(didit, session["session_id"]) == "Declined"
+    unknown = create(didit, vendor_data="u-2", sandbox_scenario="win_the_lottery")
+    assert unknown.status_code == 400 and "sandbox_scenario" in unknown.json()
+
+
+def test_didit_takes_a_portrait_and_metadata_sent_as_a_json_string(didit):
+    response = create(didit, portrait_image="aGVsbG8=", metadata=json.dumps({"plan": "gold"}))
+    assert response.status_code == 201, response.text
+    assert response.json()["metadata"] == {"plan": "gold"}  # echoed back as an object
+    bad = create(didit, vendor_data="u-3", metadata="[1, 2]")
+    assert bad.status_code == 400 and "metadata" in bad.json()
+
+
+def test_didit_options_and_string_metadata_through_the_operator(didit, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_CONN_IDV_DEFAULT", didit.connection_json(vendor="didit"))
+    result = CreateSessionOperator(
+        task_id="create",
+        applicant={**ADA.__dict__, "locale": None},
+        metadata='{"plan": "gold"}',  # a JSON string, as Didit's own plugin sends it
+        vendor_options={"sandbox_scenario": "approve", "portrait_image": "aGVsbG8="},
+        send_email_invite=False,
+    ).execute(make_context())
+    decision = httpx.get(
+        f"{didit.url}/v3/session/{result['session_id']}/decision/", headers=KEY
+    ).json()
+    assert decision["metadata"] == {"plan": "gold"}
+
+
+def test_didit_decisions_carry_their_reasons_to_the_review_trail(didit):
+    hook = DiditHook()
+    session = hook.create_session(ADA)
+    finish(didit, {"url": session.url}, "pep_sanctions_hit")
+    hook.decide(session.id, Decision.REJECT, comment="sanctions hit (1); PEP hit (1)")
+    reviews = httpx.get(f"{didit.url}/v3/session/{session.id}/decision/", headers=KEY).json()[
+        "reviews"
+    ]
+    assert [(r["new_status"], r["comment"]) for r in reviews][-1] == (
+        "Declined",
+        "sanctions hit (1); PEP hit (1)",
+    )
+
+
+def test_didit_resubmission_is_a_session_action_with_its_nodes(didit, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_CONN_IDV_DEFAULT", didit.connection_json(vendor="didit"))
+    hook = DiditHook()
+    session = hook.create_session(ADA)
+    finish(didit, {"url": session.url}, "document_unreadable")
+    result = SessionActionOperator(
+        task_id="resubmit",
+        session_id=session.id,
+        action="resubmit",
+        options={"nodes_to_resubmit": [{"node_id": "feature_ocr", "feature": "OCR"}]},
+    ).execute(make_context())
+    assert result["status"] == SessionState.IN_PROGRESS.value
+    assert status_of(didit, session.id) == "Resubmitted"
+    # nodes only go with Resubmitted
+    wrong = httpx.patch(
+        f"{didit.url}/v3/session/{session.id}/update-status/",
+        json={"new_status": "Declined", "nodes_to_resubmit": ["feature_ocr"]},
+        headers=KEY,
+    )
+    assert wrong.status_code == 400 and "nodes_to_resubmit" in wrong.json()
+
+
+def test_didit_date_from_with_an_offset_is_converted_to_utc(didit):
+    session = create(didit).json()
+    created_at = httpx.get(
+        f"{didit.url}/v3/session/{session['session_id']}/decision/", headers=KEY
+    ).json()["created_at"]
+    created = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    # Three hours before the create, written in UTC+05:00: its wall-clock text is two hours
+    # *after* created_at's, so comparing the text (not the instant) gets both answers wrong.
+    bound = (created - timedelta(hours=3)).astimezone(timezone(timedelta(hours=5)))
+    url = f"{didit.url}/v3/sessions/"
+    since = httpx.get(url, params={"date_from": bound.isoformat()}, headers=KEY).json()
+    until = httpx.get(url, params={"date_to": bound.isoformat()}, headers=KEY).json()
+    assert (since["count"], until["count"]) == (1, 0)
+    bad = httpx.get(url, params={"date_from": "yesterday"}, headers=KEY)
+    assert bad.status_code == 400
+
+
+def test_didit_unrouted_paths_answer_in_drf_words(didit):
+    response = httpx.get(f"{didit.url}/v3/nothing-here/", headers=KEY)
+    assert response.status_code == 404 and set(response.json()) == {"detail"}

@@ -555,22 +555,37 @@ class IdvHook(BaseHook):
     ) -> SessionPage:
         raise NotImplementedError
 
-    def decide(self, session_id: str, decision: Decision) -> VerificationSession:
+    def decide(
+        self, session_id: str, decision: Decision, *, comment: str | None = None
+    ) -> VerificationSession:
+        """Record ``decision``; ``comment`` (the reasons, never PII) goes on the vendor's audit
+        trail where it keeps one (Didit; deepidv and Beltic document no place for it)."""
         raise NotImplementedError
 
-    #: lifecycle actions besides decisions the vendor offers: "expire", "redact", "delete"
-    session_actions: ClassVar[frozenset[str]] = frozenset()
+    #: lifecycle actions besides decisions the vendor offers, with the options each takes:
+    #: "expire", "redact", "delete", "resubmit"
+    session_actions: ClassVar[dict[str, frozenset[str]]] = {}
 
-    def check_action(self, action: str) -> None:
-        """Refuse, before any call, an action this vendor does not offer."""
+    def check_action(self, action: str, options: Mapping[str, Any] | None = None) -> None:
+        """Refuse, before any call, an action this vendor does not offer or an option it
+        does not take."""
         if action not in self.session_actions:
             offered = ", ".join(sorted(self.session_actions)) or "none"
             raise InvalidRequestError(
                 f"action: {self.vendor} cannot {action} a session (it offers: {offered})"
             )
+        if unknown := sorted(set(options or {}) - self.session_actions[action]):
+            takes = ", ".join(sorted(self.session_actions[action])) or "none"
+            raise InvalidRequestError(
+                f"options: {self.vendor}'s {action} does not take {', '.join(unknown)} "
+                f"(it takes: {takes})"
+            )
 
-    def run_action(self, session_id: str, action: str) -> VerificationSession | None:
-        """Expire, redact or delete a session; the session afterwards (``None``: deleted)."""
+    def run_action(
+        self, session_id: str, action: str, options: Mapping[str, Any] | None = None
+    ) -> VerificationSession | None:
+        """Expire, redact, delete or resubmit a session; the session afterwards (``None``:
+        deleted)."""
         raise NotImplementedError
 
     def test_connection(self) -> tuple[bool, str]:

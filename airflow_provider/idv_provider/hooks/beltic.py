@@ -75,7 +75,8 @@ DECISION_ENDPOINTS = {
     Decision.APPROVE: ("approve", approve_session),
     Decision.REJECT: ("decline", decline_session),
 }
-VENDOR_OPTIONS = {"birth_date", "middle_name", "address"}
+VENDOR_OPTIONS = {"birth_date", "middle_name", "address", "identity_numbers"}
+IDENTITY_NUMBER_FIELDS = {"number", "issuing_country_code", "class"}
 ADDRESS_FIELDS = {
     "line1",
     "line2",
@@ -127,7 +128,7 @@ def _account_attributes(
     person: dict[str, Any] = {"name": name}
     if options.get("birth_date"):
         person["birth_date"] = options["birth_date"]
-    attributes = {
+    attributes: dict[str, Any] = {
         "entity_type": "person",
         "external_id": external_id,
         "person": person,
@@ -135,6 +136,8 @@ def _account_attributes(
     }
     if options.get("address"):
         attributes["address"] = dict(options["address"])
+    if options.get("identity_numbers"):
+        attributes["identity_numbers"] = [dict(n) for n in options["identity_numbers"]]
     return attributes
 
 
@@ -201,7 +204,10 @@ class BelticHook(IdvHook):
     default_base_url: ClassVar[str] = "https://api.beltic.com"
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
     unexpected_status: ClassVar[type[Exception]] = UnexpectedStatus
-    session_actions: ClassVar[frozenset[str]] = frozenset({"expire", "redact"})
+    session_actions: ClassVar[dict[str, frozenset[str]]] = {
+        "expire": frozenset(),
+        "redact": frozenset(),
+    }
     session_id_format: ClassVar[re.Pattern[str]] = UUID
 
     def __init__(self, beltic_conn_id: str = default_conn_name, **kwargs: Any) -> None:
@@ -235,6 +241,14 @@ class BelticHook(IdvHook):
                 date.fromisoformat(str(options["birth_date"]))
             except ValueError:
                 raise InvalidRequestError("vendor_options.birth_date must be YYYY-MM-DD") from None
+        numbers = options.get("identity_numbers", [])
+        if not isinstance(numbers, list | tuple) or not all(
+            isinstance(n, Mapping) and n and set(n) <= IDENTITY_NUMBER_FIELDS for n in numbers
+        ):
+            raise InvalidRequestError(
+                "vendor_options.identity_numbers must be a list of mappings of "
+                f"{', '.join(sorted(IDENTITY_NUMBER_FIELDS))}"
+            )
         address = options.get("address", {})
         if not isinstance(address, Mapping) or set(address) - ADDRESS_FIELDS:
             raise InvalidRequestError(
@@ -386,8 +400,11 @@ class BelticHook(IdvHook):
         return await self.acall(lambda c: list_sessions.asyncio(client=c, **query), SessionList)
 
     # -- decide, expire, redact ---------------------------------------------------------------
-    def decide(self, session_id: str, decision: Decision) -> VerificationSession:
-        """Approve or decline; a 403 means the key lacks ``sessions:decide``."""
+    def decide(
+        self, session_id: str, decision: Decision, *, comment: str | None = None
+    ) -> VerificationSession:
+        """Approve or decline; a 403 means the key lacks ``sessions:decide``. Beltic's approve
+        and decline take no body, so ``comment`` is not sent."""
         self.check_session_id(session_id)
         if decision not in DECISION_ENDPOINTS:
             raise InvalidRequestError(
@@ -415,10 +432,12 @@ class BelticHook(IdvHook):
             )
         super().check_decision(session, decision)
 
-    def run_action(self, session_id: str, action: str) -> VerificationSession | None:
+    def run_action(
+        self, session_id: str, action: str, options: Mapping[str, Any] | None = None
+    ) -> VerificationSession | None:
         """Expire (an unfinished session) or redact (its personal data)."""
         self.check_session_id(session_id)
-        self.check_action(action)
+        self.check_action(action, options)
         endpoint = expire_session if action == "expire" else redact_session
         document = self.call(lambda c: endpoint.sync(session_id, client=c), SessionDocument)
         return self._session(document.data)

@@ -237,8 +237,11 @@ class DeepIdvHook(IdvHook):
         page = await self.acall(lambda c: list_sessions.asyncio(client=c, **query), SessionList)
         return self._page(page, limit, offset)
 
-    def decide(self, session_id: str, decision: Decision) -> VerificationSession:
-        """Record an approve / reject / void decision on the session."""
+    def decide(
+        self, session_id: str, decision: Decision, *, comment: str | None = None
+    ) -> VerificationSession:
+        """Record an approve / reject / void decision on the session. deepidv documents no
+        note on a decision: ``comment`` is not sent."""
         self.check_session_id(session_id)
         if decision not in DECISION_STATUS:
             raise InvalidRequestError(f"{decision.value!r} is not a decision deepidv can record")

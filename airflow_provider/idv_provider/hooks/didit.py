@@ -95,7 +95,15 @@ VIA_PARAMETERS = {
     "metadata": "metadata",
     "language": "applicant.locale",
 }
-VENDOR_OPTIONS = {"callback_method", "contact_details", "expected_details"}
+VENDOR_OPTIONS = {
+    "callback_method",
+    "contact_details",
+    "expected_details",
+    "portrait_image",  # a reference portrait (base64 or URL) for biometric authentication
+    "sandbox_scenario",  # sandbox applications only: how the simulated flow ends
+}
+#: Didit keeps at most this much of an update-status comment
+MAX_COMMENT = 10_000
 CONTACT_OPTIONS = {"email_lang"}
 
 
@@ -243,7 +251,10 @@ class DiditHook(IdvHook):
     default_base_url: ClassVar[str] = "https://verification.didit.me"
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
     unexpected_status: ClassVar[type[Exception]] = UnexpectedStatus
-    session_actions: ClassVar[frozenset[str]] = frozenset({"delete"})
+    session_actions: ClassVar[dict[str, frozenset[str]]] = {
+        "delete": frozenset(),
+        "resubmit": frozenset({"nodes_to_resubmit", "comment"}),
+    }
     session_id_format: ClassVar[re.Pattern[str]] = UUID
     max_page_size: ClassVar[int] = 100  # the documentation gives none; the SDKs cap at 100
 
@@ -267,6 +278,9 @@ class DiditHook(IdvHook):
                     f"vendor_options has unknown key {name!r}; Didit takes "
                     f"{', '.join(sorted(VENDOR_OPTIONS))}"
                 )
+        for name in ("portrait_image", "sandbox_scenario"):
+            if name in options and (not isinstance(options[name], str) or not options[name]):
+                raise InvalidRequestError(f"vendor_options.{name} must be a non-empty string")
         if options.get("callback_method") not in (None, "initiator", "completer", "both"):
             raise InvalidRequestError(
                 "vendor_options.callback_method must be 'initiator', 'completer' or 'both'"
@@ -444,17 +458,28 @@ class DiditHook(IdvHook):
                 f"applicant has finished ({', '.join(sorted(DECIDABLE))})."
             )
 
-    def decide(self, session_id: str, decision: Decision) -> VerificationSession:
-        """Approve or decline (Didit: ``Approved`` / ``Declined``); repeating one is a no-op."""
+    def decide(
+        self, session_id: str, decision: Decision, *, comment: str | None = None
+    ) -> VerificationSession:
+        """Approve or decline (Didit: ``Approved`` / ``Declined``); repeating one is a no-op.
+        ``comment`` goes on the session's review trail."""
         self.check_session_id(session_id)
         if decision not in NEW_STATUS:
             raise InvalidRequestError(f"{decision.value!r} is not a decision Didit can record")
-        body = UpdateStatusRequest(new_status=NEW_STATUS[decision])
+        return self._update_status(session_id, NEW_STATUS[decision], {"comment": comment})
+
+    def _update_status(
+        self, session_id: str, new_status: NewStatus, extra: Mapping[str, Any]
+    ) -> VerificationSession:
+        fields = {k: v for k, v in extra.items() if v is not None}
+        if "comment" in fields:
+            fields["comment"] = str(fields["comment"])[:MAX_COMMENT]
+        body = UpdateStatusRequest.from_dict({"new_status": new_status.value, **fields})
         self.call(
             lambda c: update_session_status.sync(session_id, client=c, body=body),
             UpdateStatusResponse,
         )
-        status = NEW_STATUS[decision].value
+        status = new_status.value
         return VerificationSession(
             id=session_id,
             vendor=VENDOR,
@@ -463,11 +488,38 @@ class DiditHook(IdvHook):
             flow_completed=True,
         )
 
-    def run_action(self, session_id: str, action: str) -> VerificationSession | None:
+    def run_action(
+        self, session_id: str, action: str, options: Mapping[str, Any] | None = None
+    ) -> VerificationSession | None:
+        """Delete, or resubmit (``Resubmitted``: the applicant redoes the steps in
+        ``nodes_to_resubmit``, by default those that failed; the same link reopens)."""
         self.check_session_id(session_id)
-        self.check_action(action)
+        self.check_action(action, options)
+        if action == "resubmit":
+            return self._update_status(session_id, NewStatus.RESUBMITTED, dict(options or {}))
         self.delete_session(session_id)
         return None
+
+    def check_action(self, action: str, options: Mapping[str, Any] | None = None) -> None:
+        super().check_action(action, options)
+        nodes = (options or {}).get("nodes_to_resubmit")
+        if nodes is not None and (
+            not isinstance(nodes, list | tuple)
+            or not all(
+                (isinstance(n, str) and n)
+                or (
+                    isinstance(n, Mapping) and n.get("node_id") and set(n) <= {"node_id", "feature"}
+                )
+                for n in nodes
+            )
+        ):
+            raise InvalidRequestError(
+                "options.nodes_to_resubmit must be a list of node ids ('feature_ocr') or of "
+                "{'node_id': ..., 'feature': ...}"
+            )
+        comment = (options or {}).get("comment")
+        if comment is not None and not isinstance(comment, str):
+            raise InvalidRequestError("options.comment must be a string")
 
     def delete_session(self, session_id: str) -> None:
         """Delete a session for good (Didit soft-deletes it: it then answers 404).

@@ -147,7 +147,7 @@ class ReviewSessionsOperator(BaseOperator):
             }
             return
         try:
-            hook.decide(session.id, result.decision)
+            hook.decide(session.id, result.decision, comment="; ".join(result.reasons))
         except (ConflictError, NotFoundError) as exc:
             summary.skipped[session.id] = str(exc)
             return

@@ -258,7 +258,7 @@ class DecideSessionOperator(BaseOperator):
                 )
             result = (self.policy or ThresholdPolicy())(session)
             result = self._keep_earlier_decision(session, result)
-        decided = self._apply(hook, session, result.decision)
+        decided = self._apply(hook, session, result.decision, result.reasons)
         self.log.info(
             "Session %s: %s (%s)", session.id, result.decision.value, "; ".join(result.reasons)
         )
@@ -292,14 +292,14 @@ class DecideSessionOperator(BaseOperator):
 
     @staticmethod
     def _apply(
-        hook: IdvHook, session: VerificationSession, decision: Decision
+        hook: IdvHook, session: VerificationSession, decision: Decision, reasons: list[str]
     ) -> VerificationSession:
         if decision is Decision.MANUAL_REVIEW:
             return session
         if session.state is TARGET_STATE[decision]:
             return session  # already done, e.g. by an earlier try
         hook.check_decision(session, decision)
-        return hook.decide(session.id, decision)
+        return hook.decide(session.id, decision, comment="; ".join(reasons))
 
 
 class SessionActionOperator(BaseOperator):
@@ -307,25 +307,35 @@ class SessionActionOperator(BaseOperator):
 
     :param session_id: the session (templated).
     :param action: ``"expire"`` (stop an unfinished session; Beltic), ``"redact"`` (wipe its
-        personal data; Beltic) or ``"delete"`` (Didit). An action the connection's vendor does
+        personal data; Beltic), ``"delete"`` (Didit) or ``"resubmit"`` (send the applicant back
+        through some steps on the same link; Didit). An action the connection's vendor does
         not offer fails before any call, saying which it offers.
+    :param options: the action's own options, e.g. for Didit's resubmit
+        ``{"nodes_to_resubmit": ["feature_ocr"], "comment": "blurry document"}``.
     :param conn_id: an Airflow connection of a supported vendor type.
 
     Returns ``{"session_id", "action", "status"}`` (``status`` is ``None`` once deleted).
     Repeating an action that already took effect is not an error, so retries are safe.
     """
 
-    template_fields: Sequence[str] = ("session_id", "action", "conn_id")
+    template_fields: Sequence[str] = ("session_id", "action", "options", "conn_id")
     operator_extra_links = (SessionConsoleLink(),)
-    ACTIONS = ("expire", "redact", "delete")
+    ACTIONS = ("expire", "redact", "delete", "resubmit")
 
     def __init__(
-        self, *, session_id: str, action: str, conn_id: str = DEFAULT_CONN_ID, **kwargs: Any
+        self,
+        *,
+        session_id: str,
+        action: str,
+        options: Mapping[str, Any] | None = None,
+        conn_id: str = DEFAULT_CONN_ID,
+        **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
         super().__init__(**kwargs)
         self.session_id = session_id
         self.action = action
+        self.options = literal_data(options)
         self.conn_id = conn_id
 
     def execute(self, context: Context) -> dict[str, Any]:
@@ -335,9 +345,10 @@ class SessionActionOperator(BaseOperator):
             )
         hook = get_idv_hook(self.conn_id)
         hook.check_session_id(self.session_id)
-        hook.check_action(self.action)
+        options = rendered_mapping(self.options, "options")
+        hook.check_action(self.action, options)
         push_console_url(context, hook, self.session_id)
-        after = hook.run_action(self.session_id, self.action)
+        after = hook.run_action(self.session_id, self.action, options)
         self.log.info("Session %s: %s done", self.session_id, self.action)
         return {
             "session_id": self.session_id,

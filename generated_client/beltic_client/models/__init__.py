@@ -11,10 +11,12 @@ from .account_create_request_data_attributes_entity_type import (
 from .account_document import AccountDocument
 from .account_list import AccountList
 from .address_type_0 import AddressType0
+from .business_type_0 import BusinessType0
 from .contact_type_0 import ContactType0
 from .errors import Errors
 from .errors_errors_item import ErrorsErrorsItem
 from .errors_errors_item_source import ErrorsErrorsItemSource
+from .identity_number import IdentityNumber
 from .list_links import ListLinks
 from .list_meta import ListMeta
 from .list_meta_page import ListMetaPage
@@ -48,6 +50,12 @@ from .session_document import SessionDocument
 from .session_list import SessionList
 from .session_relationships import SessionRelationships
 from .session_status import SessionStatus
+from .session_update_request import SessionUpdateRequest
+from .session_update_request_data import SessionUpdateRequestData
+from .session_update_request_data_attributes import SessionUpdateRequestDataAttributes
+from .session_update_request_data_attributes_identity_numbers_type_0 import (
+    SessionUpdateRequestDataAttributesIdentityNumbersType0,
+)
 from .to_one import ToOne
 
 __all__ = (
@@ -60,10 +68,12 @@ __all__ = (
     "AccountDocument",
     "AccountList",
     "AddressType0",
+    "BusinessType0",
     "ContactType0",
     "Errors",
     "ErrorsErrorsItem",
     "ErrorsErrorsItemSource",
+    "IdentityNumber",
     "ListLinks",
     "ListMeta",
     "ListMetaPage",
@@ -87,5 +97,9 @@ __all__ = (
     "SessionList",
     "SessionRelationships",
     "SessionStatus",
+    "SessionUpdateRequest",
+    "SessionUpdateRequestData",
+    "SessionUpdateRequestDataAttributes",
+    "SessionUpdateRequestDataAttributesIdentityNumbersType0",
     "ToOne",
 )

@@ -10,7 +10,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.address_type_0 import AddressType0
+    from ..models.business_type_0 import BusinessType0
     from ..models.contact_type_0 import ContactType0
+    from ..models.identity_number import IdentityNumber
     from ..models.person_type_0 import PersonType0
 
 
@@ -25,8 +27,10 @@ class AccountAttributes:
         entity_type (str | Unset):
         external_id (None | str | Unset):
         person (None | PersonType0 | Unset):
+        business (BusinessType0 | None | Unset):
         contact (ContactType0 | None | Unset):
         address (AddressType0 | None | Unset):
+        identity_numbers (list[IdentityNumber] | None | Unset):
         created_at (None | str | Unset):
         updated_at (None | str | Unset):
         redacted_at (None | str | Unset):
@@ -36,8 +40,10 @@ class AccountAttributes:
     entity_type: str | Unset = UNSET
     external_id: None | str | Unset = UNSET
     person: None | PersonType0 | Unset = UNSET
+    business: BusinessType0 | None | Unset = UNSET
     contact: ContactType0 | None | Unset = UNSET
     address: AddressType0 | None | Unset = UNSET
+    identity_numbers: list[IdentityNumber] | None | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
     redacted_at: None | str | Unset = UNSET
@@ -45,6 +51,7 @@ class AccountAttributes:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address_type_0 import AddressType0
+        from ..models.business_type_0 import BusinessType0
         from ..models.contact_type_0 import ContactType0
         from ..models.person_type_0 import PersonType0
 
@@ -66,6 +73,14 @@ class AccountAttributes:
         else:
             person = self.person
 
+        business: dict[str, Any] | None | Unset
+        if isinstance(self.business, Unset):
+            business = UNSET
+        elif isinstance(self.business, BusinessType0):
+            business = self.business.to_dict()
+        else:
+            business = self.business
+
         contact: dict[str, Any] | None | Unset
         if isinstance(self.contact, Unset):
             contact = UNSET
@@ -81,6 +96,20 @@ class AccountAttributes:
             address = self.address.to_dict()
         else:
             address = self.address
+
+        identity_numbers: list[dict[str, Any]] | None | Unset
+        if isinstance(self.identity_numbers, Unset):
+            identity_numbers = UNSET
+        elif isinstance(self.identity_numbers, list):
+            identity_numbers = []
+            for identity_numbers_type_0_item_data in self.identity_numbers:
+                identity_numbers_type_0_item = (
+                    identity_numbers_type_0_item_data.to_dict()
+                )
+                identity_numbers.append(identity_numbers_type_0_item)
+
+        else:
+            identity_numbers = self.identity_numbers
 
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
@@ -111,10 +140,14 @@ class AccountAttributes:
             field_dict["external_id"] = external_id
         if person is not UNSET:
             field_dict["person"] = person
+        if business is not UNSET:
+            field_dict["business"] = business
         if contact is not UNSET:
             field_dict["contact"] = contact
         if address is not UNSET:
             field_dict["address"] = address
+        if identity_numbers is not UNSET:
+            field_dict["identity_numbers"] = identity_numbers
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
@@ -127,7 +160,9 @@ class AccountAttributes:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.address_type_0 import AddressType0
+        from ..models.business_type_0 import BusinessType0
         from ..models.contact_type_0 import ContactType0
+        from ..models.identity_number import IdentityNumber
         from ..models.person_type_0 import PersonType0
 
         d = dict(src_dict)
@@ -160,6 +195,23 @@ class AccountAttributes:
             return cast(None | PersonType0 | Unset, data)
 
         person = _parse_person(d.pop("person", UNSET))
+
+        def _parse_business(data: object) -> BusinessType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_business_type_0 = BusinessType0.from_dict(data)
+
+                return componentsschemas_business_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BusinessType0 | None | Unset, data)
+
+        business = _parse_business(d.pop("business", UNSET))
 
         def _parse_contact(data: object) -> ContactType0 | None | Unset:
             if data is None:
@@ -195,6 +247,32 @@ class AccountAttributes:
 
         address = _parse_address(d.pop("address", UNSET))
 
+        def _parse_identity_numbers(
+            data: object,
+        ) -> list[IdentityNumber] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                identity_numbers_type_0 = []
+                _identity_numbers_type_0 = data
+                for identity_numbers_type_0_item_data in _identity_numbers_type_0:
+                    identity_numbers_type_0_item = IdentityNumber.from_dict(
+                        identity_numbers_type_0_item_data
+                    )
+
+                    identity_numbers_type_0.append(identity_numbers_type_0_item)
+
+                return identity_numbers_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[IdentityNumber] | None | Unset, data)
+
+        identity_numbers = _parse_identity_numbers(d.pop("identity_numbers", UNSET))
+
         def _parse_created_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -227,8 +305,10 @@ class AccountAttributes:
             entity_type=entity_type,
             external_id=external_id,
             person=person,
+            business=business,
             contact=contact,
             address=address,
+            identity_numbers=identity_numbers,
             created_at=created_at,
             updated_at=updated_at,
             redacted_at=redacted_at,

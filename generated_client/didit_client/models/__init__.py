@@ -7,7 +7,7 @@ from .aml_summary import AmlSummary
 from .contact_details import ContactDetails
 from .create_session_request import CreateSessionRequest
 from .create_session_request_callback_method import CreateSessionRequestCallbackMethod
-from .create_session_request_metadata import CreateSessionRequestMetadata
+from .create_session_request_metadata_type_0 import CreateSessionRequestMetadataType0
 from .create_session_response import CreateSessionResponse
 from .create_session_response_metadata_type_0 import CreateSessionResponseMetadataType0
 from .decision import Decision
@@ -29,6 +29,9 @@ from .session_page import SessionPage
 from .session_status import SessionStatus
 from .session_summary import SessionSummary
 from .update_status_request import UpdateStatusRequest
+from .update_status_request_nodes_to_resubmit_item_type_0 import (
+    UpdateStatusRequestNodesToResubmitItemType0,
+)
 from .update_status_response import UpdateStatusResponse
 from .warning import Warning_
 
@@ -40,7 +43,7 @@ __all__ = (
     "ContactDetails",
     "CreateSessionRequest",
     "CreateSessionRequestCallbackMethod",
-    "CreateSessionRequestMetadata",
+    "CreateSessionRequestMetadataType0",
     "CreateSessionResponse",
     "CreateSessionResponseMetadataType0",
     "Decision",
@@ -62,6 +65,7 @@ __all__ = (
     "SessionStatus",
     "SessionSummary",
     "UpdateStatusRequest",
+    "UpdateStatusRequestNodesToResubmitItemType0",
     "UpdateStatusResponse",
     "Warning_",
 )

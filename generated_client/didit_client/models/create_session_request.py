@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -13,7 +13,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.contact_details import ContactDetails
-    from ..models.create_session_request_metadata import CreateSessionRequestMetadata
+    from ..models.create_session_request_metadata_type_0 import (
+        CreateSessionRequestMetadataType0,
+    )
     from ..models.expected_details import ExpectedDetails
 
 
@@ -29,7 +31,13 @@ class CreateSessionRequest:
         callback (str | Unset): Where the applicant's browser goes after the flow (verificationSessionId and status are
             appended).
         callback_method (CreateSessionRequestCallbackMethod | Unset):
-        metadata (CreateSessionRequestMetadata | Unset): Your data, echoed back in responses and webhooks.
+        metadata (CreateSessionRequestMetadataType0 | str | Unset): Your data, echoed back (as an object) in responses
+            and webhooks. An object, or the same object JSON-encoded as a string (the vendor's own schema and plugin send a
+            string; its examples an object, which is what this client sends).
+        portrait_image (str | Unset): A reference portrait (base64 image, about 1 MB at most; or a URL) for biometric-
+            authentication workflows.
+        sandbox_scenario (str | Unset): Sandbox applications only — how the simulated applicant's flow ends (a scenario
+            slug).
         language (str | Unset): Hosted UI language: ISO 639-1, or pt-BR, zh-CN, zh-TW...
         contact_details (ContactDetails | Unset):
         expected_details (ExpectedDetails | Unset): What the applicant's documents should say; a mismatch becomes a
@@ -40,12 +48,18 @@ class CreateSessionRequest:
     vendor_data: str | Unset = UNSET
     callback: str | Unset = UNSET
     callback_method: CreateSessionRequestCallbackMethod | Unset = UNSET
-    metadata: CreateSessionRequestMetadata | Unset = UNSET
+    metadata: CreateSessionRequestMetadataType0 | str | Unset = UNSET
+    portrait_image: str | Unset = UNSET
+    sandbox_scenario: str | Unset = UNSET
     language: str | Unset = UNSET
     contact_details: ContactDetails | Unset = UNSET
     expected_details: ExpectedDetails | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.create_session_request_metadata_type_0 import (
+            CreateSessionRequestMetadataType0,
+        )
+
         workflow_id = str(self.workflow_id)
 
         vendor_data = self.vendor_data
@@ -56,9 +70,17 @@ class CreateSessionRequest:
         if not isinstance(self.callback_method, Unset):
             callback_method = self.callback_method.value
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
+        metadata: dict[str, Any] | str | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, CreateSessionRequestMetadataType0):
             metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        portrait_image = self.portrait_image
+
+        sandbox_scenario = self.sandbox_scenario
 
         language = self.language
 
@@ -85,6 +107,10 @@ class CreateSessionRequest:
             field_dict["callback_method"] = callback_method
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if portrait_image is not UNSET:
+            field_dict["portrait_image"] = portrait_image
+        if sandbox_scenario is not UNSET:
+            field_dict["sandbox_scenario"] = sandbox_scenario
         if language is not UNSET:
             field_dict["language"] = language
         if contact_details is not UNSET:
@@ -97,8 +123,8 @@ class CreateSessionRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.contact_details import ContactDetails
-        from ..models.create_session_request_metadata import (
-            CreateSessionRequestMetadata,
+        from ..models.create_session_request_metadata_type_0 import (
+            CreateSessionRequestMetadataType0,
         )
         from ..models.expected_details import ExpectedDetails
 
@@ -116,12 +142,26 @@ class CreateSessionRequest:
         else:
             callback_method = CreateSessionRequestCallbackMethod(_callback_method)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: CreateSessionRequestMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = CreateSessionRequestMetadata.from_dict(_metadata)
+        def _parse_metadata(
+            data: object,
+        ) -> CreateSessionRequestMetadataType0 | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = CreateSessionRequestMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreateSessionRequestMetadataType0 | str | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        portrait_image = d.pop("portrait_image", UNSET)
+
+        sandbox_scenario = d.pop("sandbox_scenario", UNSET)
 
         language = d.pop("language", UNSET)
 
@@ -145,6 +185,8 @@ class CreateSessionRequest:
             callback=callback,
             callback_method=callback_method,
             metadata=metadata,
+            portrait_image=portrait_image,
+            sandbox_scenario=sandbox_scenario,
             language=language,
             contact_details=contact_details,
             expected_details=expected_details,

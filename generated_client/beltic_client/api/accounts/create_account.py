@@ -33,6 +33,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AccountDocument | Errors | None:
+    if response.status_code == 200:
+        response_200 = AccountDocument.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = AccountDocument.from_dict(response.json())
 

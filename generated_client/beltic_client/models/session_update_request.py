@@ -1,34 +1,54 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CreateSessionRequestMetadata")
+if TYPE_CHECKING:
+    from ..models.session_update_request_data import SessionUpdateRequestData
+
+
+T = TypeVar("T", bound="SessionUpdateRequest")
 
 
 @_attrs_define
-class CreateSessionRequestMetadata:
-    """Your data, echoed back in responses and webhooks."""
+class SessionUpdateRequest:
+    """
+    Attributes:
+        data (SessionUpdateRequestData):
+    """
 
+    data: SessionUpdateRequestData
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        create_session_request_metadata = cls()
+        from ..models.session_update_request_data import SessionUpdateRequestData
 
-        create_session_request_metadata.additional_properties = d
-        return create_session_request_metadata
+        d = dict(src_dict)
+        data = SessionUpdateRequestData.from_dict(d.pop("data"))
+
+        session_update_request = cls(
+            data=data,
+        )
+
+        session_update_request.additional_properties = d
+        return session_update_request
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.errors import Errors
+from ...models.session_document import SessionDocument
+from ...models.session_update_request import SessionUpdateRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: SessionUpdateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/identity/sessions/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Errors | SessionDocument | None:
+    if response.status_code == 200:
+        response_200 = SessionDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Errors.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Errors.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Errors.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Errors.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Errors.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Errors.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Errors.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Errors | SessionDocument]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionUpdateRequest,
+) -> Response[Errors | SessionDocument]:
+    """Update the applicant's data on a session
+
+    Args:
+        id (str):
+        body (SessionUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Errors | SessionDocument]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionUpdateRequest,
+) -> Errors | SessionDocument | None:
+    """Update the applicant's data on a session
+
+    Args:
+        id (str):
+        body (SessionUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Errors | SessionDocument
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionUpdateRequest,
+) -> Response[Errors | SessionDocument]:
+    """Update the applicant's data on a session
+
+    Args:
+        id (str):
+        body (SessionUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Errors | SessionDocument]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionUpdateRequest,
+) -> Errors | SessionDocument | None:
+    """Update the applicant's data on a session
+
+    Args:
+        id (str):
+        body (SessionUpdateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Errors | SessionDocument
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed
