@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import httpx
 import pytest
 import respx
+from airflow.sdk.exceptions import TaskDeferred
 from airflow.sdk.module_loading import import_string
 
+from idv_provider.sensors import SessionSubmittedSensor
 from idv_provider.triggers import SessionSubmittedTrigger
-from tests.conftest import API_URL
+from idv_provider.triggers.loop import SETTLE_SECONDS
+from tests.conftest import API_URL, make_context
 from tests.payloads import SESSION_ID, detail
 
 
@@ -68,3 +73,45 @@ async def test_errors_become_an_error_event(api):
     event = await trigger().run().__anext__()
     assert event.payload["status"] == "error"
     assert "AuthenticationError" in event.payload["message"]
+
+
+# -- the triggerer's event loop: nothing blocking, nothing too fast ----------------------------
+def test_importing_the_triggers_imports_no_hook_and_no_generated_client():
+    # The triggerer imports a trigger's class inside its event loop: that import must be cheap.
+    code = (
+        "import sys, airflow.triggers.base, idv_provider.triggers, idv_provider.triggers.loop;"
+        "heavy = [m for m in sys.modules if m.startswith(('idv_provider.hooks', 'deepidv_client',"
+        " 'didit_client', 'beltic_client'))];"
+        "print(','.join(heavy))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == ""
+
+
+async def test_the_trigger_fires_no_sooner_than_not_before(api, monkeypatch):
+    # Airflow 3.3.2's scheduler fails a deferred task whose trigger fires within seconds of
+    # the deferral; the sensor passes not_before = deferral + SETTLE_SECONDS.
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail("SUBMITTED"))
+    waited: list[float] = []
+    now = 1_000.0
+
+    async def fake_sleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    monkeypatch.setattr("idv_provider.triggers.loop.time.time", lambda: now)
+    monkeypatch.setattr("idv_provider.triggers.loop.asyncio.sleep", fake_sleep)
+    events = [e async for e in trigger(not_before=now + SETTLE_SECONDS).run()]
+    assert events[0].payload["status"] == "success"
+    assert waited == [SETTLE_SECONDS]
+
+
+def test_the_sensor_defers_with_a_settle_time(api):
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail("PENDING"))
+    sensor = SessionSubmittedSensor(
+        task_id="wait", session_id=SESSION_ID, deferrable=True, timeout=60
+    )
+    before = time.time()
+    with pytest.raises(TaskDeferred) as deferred:
+        sensor.execute(make_context())
+    not_before = deferred.value.trigger.not_before
+    assert before + SETTLE_SECONDS <= not_before <= time.time() + SETTLE_SECONDS

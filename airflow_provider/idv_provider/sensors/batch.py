@@ -16,6 +16,7 @@ from idv_provider.models import BatchProgress
 from idv_provider.operators.sessions import DEFAULT_CONN_ID
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.triggers.batch import SessionsSubmittedTrigger
+from idv_provider.triggers.loop import SETTLE_SECONDS
 
 
 class SessionsSubmittedSensor(BaseSensorOperator):
@@ -79,6 +80,7 @@ class SessionsSubmittedSensor(BaseSensorOperator):
                 end_time=time.time() + self.timeout,
                 poll_interval=self.poke_interval,
                 accept_decided=self.accept_decided,
+                not_before=time.time() + SETTLE_SECONDS,
             ),
             method_name="execute_complete",
             timeout=timedelta(seconds=self.timeout),

@@ -16,6 +16,7 @@ from idv_provider.links import SessionConsoleLink, push_console_url
 from idv_provider.models import WaitOutcome, submission_outcome
 from idv_provider.operators.sessions import DEFAULT_CONN_ID
 from idv_provider.retry import IDV_RETRY_POLICY
+from idv_provider.triggers.loop import SETTLE_SECONDS
 from idv_provider.triggers.sessions import SessionSubmittedTrigger
 
 
@@ -74,6 +75,7 @@ class SessionSubmittedSensor(BaseSensorOperator):
                 end_time=time.time() + self.timeout,
                 poll_interval=self.poke_interval,
                 accept_decided=self.accept_decided,
+                not_before=time.time() + SETTLE_SECONDS,
             ),
             method_name="execute_complete",
             timeout=timedelta(seconds=self.timeout),

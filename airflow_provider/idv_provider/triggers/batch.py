@@ -9,8 +9,8 @@ from typing import Any
 
 from airflow.triggers.base import BaseTrigger, TriggerEvent
 
-from idv_provider.hooks import aget_idv_hook
 from idv_provider.models import BatchProgress
+from idv_provider.triggers.loop import load_idv_hook, settle
 
 
 class SessionsSubmittedTrigger(BaseTrigger):
@@ -30,8 +30,10 @@ class SessionsSubmittedTrigger(BaseTrigger):
         end_time: float,
         poll_interval: float = 60.0,
         accept_decided: bool = False,
+        not_before: float = 0.0,
     ) -> None:
         super().__init__()
+        self.not_before = not_before
         self.conn_id = conn_id
         self.session_ids = list(session_ids)
         self.end_time = end_time
@@ -47,29 +49,30 @@ class SessionsSubmittedTrigger(BaseTrigger):
                 "end_time": self.end_time,
                 "poll_interval": self.poll_interval,
                 "accept_decided": self.accept_decided,
+                "not_before": self.not_before,
             },
         )
 
     async def run(self) -> AsyncIterator[TriggerEvent]:
         progress = BatchProgress(waiting=list(self.session_ids))
         try:
-            hook = await aget_idv_hook(self.conn_id)
+            hook = await load_idv_hook(self.conn_id)
             while True:
                 found = await hook.afind_sessions(progress.waiting)
                 progress.record(found.values(), accept_decided=self.accept_decided)
                 self.log.info("%s", progress.describe())
                 if not progress.waiting:
-                    yield self._event("success", progress.describe(), progress)
+                    yield await self._event("success", progress.describe(), progress)
                     return
                 remaining = self.end_time - time.time()
                 if remaining <= 0:
                     message = f"Not every session was submitted in time: {progress.describe()}."
-                    yield self._event("timeout", message, progress)
+                    yield await self._event("timeout", message, progress)
                     return
                 await asyncio.sleep(min(self.poll_interval, remaining))
         except Exception as exc:  # the worker turns this into a task failure with the message
-            yield self._event("error", f"{type(exc).__name__}: {exc}", progress)
+            yield await self._event("error", f"{type(exc).__name__}: {exc}", progress)
 
-    @staticmethod
-    def _event(status: str, message: str, progress: BatchProgress) -> TriggerEvent:
+    async def _event(self, status: str, message: str, progress: BatchProgress) -> TriggerEvent:
+        await settle(self.not_before)
         return TriggerEvent({"status": status, "message": message, "progress": progress.to_xcom()})

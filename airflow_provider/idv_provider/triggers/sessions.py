@@ -9,8 +9,8 @@ from typing import Any
 
 from airflow.triggers.base import BaseTrigger, TriggerEvent
 
-from idv_provider.hooks import aget_idv_hook
 from idv_provider.models import WaitOutcome, submission_outcome
+from idv_provider.triggers.loop import load_idv_hook, settle
 
 
 class SessionSubmittedTrigger(BaseTrigger):
@@ -18,7 +18,8 @@ class SessionSubmittedTrigger(BaseTrigger):
 
     Fires one event ``{"status": "success" | "failed" | "timeout" | "error", "message",
     "session_id", "session"}``; ``session`` (the PII-free summary) only on success.
-    ``end_time`` (epoch seconds) is the trigger's own deadline.
+    ``end_time`` (epoch seconds) is the trigger's own deadline; no event fires before
+    ``not_before`` (see :data:`idv_provider.triggers.loop.SETTLE_SECONDS`).
     """
 
     def __init__(
@@ -29,8 +30,10 @@ class SessionSubmittedTrigger(BaseTrigger):
         end_time: float,
         poll_interval: float = 30.0,
         accept_decided: bool = False,
+        not_before: float = 0.0,
     ) -> None:
         super().__init__()
+        self.not_before = not_before
         self.conn_id = conn_id
         self.session_id = session_id
         self.end_time = end_time
@@ -46,33 +49,35 @@ class SessionSubmittedTrigger(BaseTrigger):
                 "end_time": self.end_time,
                 "poll_interval": self.poll_interval,
                 "accept_decided": self.accept_decided,
+                "not_before": self.not_before,
             },
         )
 
-    def _event(self, status: str, message: str, **extra: Any) -> TriggerEvent:
+    async def _event(self, status: str, message: str, **extra: Any) -> TriggerEvent:
+        await settle(self.not_before)
         return TriggerEvent(
             {"status": status, "message": message, "session_id": self.session_id, **extra}
         )
 
     async def run(self) -> AsyncIterator[TriggerEvent]:
         try:
-            hook = await aget_idv_hook(self.conn_id)
+            hook = await load_idv_hook(self.conn_id)
             while True:
                 session = await hook.aget_session(self.session_id)
                 outcome, message = submission_outcome(session, accept_decided=self.accept_decided)
                 if outcome is WaitOutcome.DONE:
-                    yield self._event("success", message, session=session.to_xcom())
+                    yield await self._event("success", message, session=session.to_xcom())
                     return
                 if outcome is WaitOutcome.FAILED:
-                    yield self._event("failed", message)
+                    yield await self._event("failed", message)
                     return
                 self.log.info("%s", message)
                 remaining = self.end_time - time.time()
                 if remaining <= 0:
-                    yield self._event(
+                    yield await self._event(
                         "timeout", f"Session {self.session_id} was not submitted in time."
                     )
                     return
                 await asyncio.sleep(min(self.poll_interval, remaining))
         except Exception as exc:  # the worker turns this into a task failure with the message
-            yield self._event("error", f"{type(exc).__name__}: {exc}")
+            yield await self._event("error", f"{type(exc).__name__}: {exc}")
