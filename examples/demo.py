@@ -49,7 +49,7 @@ def decisions() -> dict[str, dict[str, object]]:
     with create_session() as session:
         rows = session.query(XComModel.value).filter(
             XComModel.dag_id == DAG_ID,
-            XComModel.task_id == "decide",
+            XComModel.task_id == "onboard.decide",
             XComModel.key == "return_value",
         )
         values = [json.loads(v) if isinstance(v, str) else v for (v,) in rows]

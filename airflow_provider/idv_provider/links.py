@@ -23,7 +23,6 @@ class SessionConsoleLink(BaseOperatorLink):
 
 
 def push_console_url(context: Context, hook: IdvHook, session_id: str) -> None:
-    """Give the task's link its target (XCom is cleared on each try, so push on each)."""
-    url = hook.console_url(session_id)
-    if url:
-        context["ti"].xcom_push(key=CONSOLE_URL_KEY, value=url)
+    """Give the task's link its target (XCom is cleared on each try, so push on each). Pushed
+    even when the vendor's console is unknown (empty), so the UI finds the key either way."""
+    context["ti"].xcom_push(key=CONSOLE_URL_KEY, value=hook.console_url(session_id) or "")

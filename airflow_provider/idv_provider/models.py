@@ -168,8 +168,13 @@ class BatchProgress:
     def to_xcom(self) -> dict[str, Any]:
         return {"submitted": self.submitted, "ended": self.ended, "waiting": self.waiting}
 
-    def describe(self) -> str:
-        return (
+    def describe(self, *, list_waiting: int = 0) -> str:
+        """A one-line count; with ``list_waiting``, the first that many waiting ids too."""
+        text = (
             f"{len(self.submitted)} submitted, {len(self.ended)} ended without a submission, "
             f"{len(self.waiting)} still waiting"
         )
+        if list_waiting and self.waiting:
+            shown = ", ".join(self.waiting[:list_waiting])
+            text += f" ({shown}{', …' if len(self.waiting) > list_waiting else ''})"
+        return text

@@ -18,6 +18,16 @@ class PolicyResult:
 Policy = Callable[[VerificationSession], PolicyResult]
 
 
+def below(score: float, minimum: float) -> str:
+    """``"0.949 below 0.950"``: both numbers with the fewest decimals (at least two) that
+    still show the score is below the minimum, never a rounding that hides it."""
+    for digits in range(2, 16):
+        shown, limit = f"{score:.{digits}f}", f"{minimum:.{digits}f}"
+        if float(shown) < float(limit):
+            return f"{shown} below {limit}"
+    return f"{score!r} below {minimum!r}"
+
+
 @dataclass(frozen=True)
 class ThresholdPolicy:
     """Declarative rules over the analysis results.
@@ -72,7 +82,7 @@ class ThresholdPolicy:
             if score is None:
                 reasons.append(f"{name} not reported")
             elif score < minimum:
-                reasons.append(f"{name} {score:.2f} below {minimum:.2f}")
+                reasons.append(f"{name} {below(score, minimum)}")
         if a.id_matches_selfie is None:
             reasons.append("selfie match not reported")
         if self.require_document_checks:

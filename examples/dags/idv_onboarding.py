@@ -1,16 +1,18 @@
 """Onboard applicants: create a verification session each, invite them, wait, then decide.
 
-Runs against deepidv, or the local sandbox (``make demo``), through the Airflow connection
-``deepidv_default``; the branded invite goes out in each applicant's language through the SMTP
-connection ``smtp_default``. The sandbox's auto mode reads the ``+tag`` of an applicant's email
-to pick the outcome of their hosted flow, so these applicants end differently on purpose.
+Runs against the vendor of the Airflow connection ``idv_default`` (deepidv, Didit or Beltic),
+or the local sandbox (``make demo``); the branded invite goes out in each applicant's language
+through the SMTP connection ``smtp_default``. Each applicant is a mapped task group of their
+own (create → wait → decide), so one applicant never waits for, or fails with, another. The
+sandbox's auto mode reads the ``+tag`` of an applicant's email to pick the outcome of their
+hosted flow, so these applicants end differently on purpose.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from airflow.sdk import DAG
+from airflow.sdk import DAG, task_group
 
 from idv_provider.invites import Invite
 from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
@@ -60,28 +62,38 @@ with DAG(
     catchup=False,
     tags=["idv", "example"],
 ) as dag:
-    created = CreateSessionOperator.partial(
-        task_id="create_session",
-        conn_id=CONN_ID,
-        redirect_url="https://example.com/verification-complete",
-        invite=INVITE,  # so the vendor's email invite is off by default
-        send_phone_invite=False,
-        # Safe to retry soon: a retried create reuses the session the first try made.
-        retries=2,
-        retry_delay=timedelta(seconds=5),
-    ).expand(applicant=APPLICANTS)
 
-    submitted = SessionSubmittedSensor.partial(
-        task_id="wait_for_submission",
-        conn_id=CONN_ID,
-        deferrable=True,
-        poke_interval=2,
-        timeout=15 * 60,
-    ).expand(session_id=created.output.map(lambda result: result["session_id"]))
+    @task_group
+    def onboard(applicant: dict[str, str]) -> None:
+        """One applicant from start to decision, on their own: decided as soon as they
+        submit, and a voided or expired session fails this group only."""
+        created = CreateSessionOperator(
+            task_id="create_session",
+            conn_id=CONN_ID,
+            applicant=applicant,
+            redirect_url="https://example.com/verification-complete",
+            invite=INVITE,  # so the vendor's email invite is off by default
+            send_phone_invite=False,
+            # Safe to retry soon: a retried create reuses the session the first try made.
+            retries=2,
+            retry_delay=timedelta(seconds=5),
+        )
+        submitted = SessionSubmittedSensor(
+            task_id="wait_for_submission",
+            conn_id=CONN_ID,
+            session_id=created.output["session_id"],
+            deferrable=True,  # needs a running triggerer (airflow triggerer)
+            poke_interval=5,
+            timeout=15 * 60,
+            retries=2,  # a re-read is safe: the sensor only reads
+        )
+        decided = DecideSessionOperator(
+            task_id="decide",
+            conn_id=CONN_ID,
+            session_id=created.output["session_id"],
+            policy=ThresholdPolicy(min_liveness_score=0.9, min_face_match_score=0.8),
+            retries=2,
+        )
+        submitted >> decided
 
-    decided = DecideSessionOperator.partial(
-        task_id="decide",
-        conn_id=CONN_ID,
-        policy=ThresholdPolicy(min_liveness_score=0.9, min_face_match_score=0.8),
-        retries=2,
-    ).expand(session_id=submitted.output.map(lambda result: result["session_id"]))
+    onboard.expand(applicant=APPLICANTS)

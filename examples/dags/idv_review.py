@@ -23,6 +23,8 @@ REPORT_DIR = Path(
     os.environ.get("IDV_REVIEW_REPORT_DIR") or Path(tempfile.gettempdir()) / "idv-reviews"
 )
 
+REPORT_NAME = "idv-review-{{ dag_run.run_after.strftime('%Y%m%dT%H%M%S') }}.md"
+
 with DAG(
     dag_id="idv_review",
     description="Decide submitted identity-verification sessions by policy, hourly",
@@ -36,7 +38,8 @@ with DAG(
         task_id="review",
         conn_id=CONN_ID,
         policy=ThresholdPolicy(min_liveness_score=0.95, min_face_match_score=0.8),
-        report_path=str(REPORT_DIR / "idv-review-{{ ts_nodash }}.md"),
+        # run_after, not the logical date: a run triggered by hand has none
+        report_path=str(REPORT_DIR / REPORT_NAME),
         report_to=os.environ.get("IDV_REVIEW_REPORT_TO") or None,
         # a retry carries on where the failed try stopped: decided sessions are not listed again
         retries=2,

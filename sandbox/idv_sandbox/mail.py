@@ -59,6 +59,7 @@ class MailSink:
         self.messages: list[ReceivedMail] = []
         self._failures = 0
         self._refusals = 0
+        self._numbered = 0  # the last .eml number written in the folder
         self._lock = threading.Lock()
         self._controller = Controller(_Handler(self), hostname=host, port=self.port)
         logging.getLogger("mail.log").setLevel(logging.WARNING)  # it logs every address
@@ -66,6 +67,9 @@ class MailSink:
     def start(self) -> MailSink:
         if self.folder is not None:
             self.folder.mkdir(parents=True, exist_ok=True)
+            # a restarted sink numbers on after what an earlier run kept, never over it
+            kept = [int(p.stem) for p in self.folder.glob("*.eml") if p.stem.isdigit()]
+            self._numbered = max(kept, default=0)
         self._controller.start()
         return self
 
@@ -109,7 +113,8 @@ class MailSink:
             assert isinstance(message, EmailMessage)
             path = None
             if self.folder is not None:
-                path = self.folder / f"{len(self.messages) + 1:04d}.eml"
+                self._numbered += 1
+                path = self.folder / f"{self._numbered:04d}.eml"
                 path.write_bytes(data)
             mail = ReceivedMail(
                 mail_from=str(envelope.mail_from),

@@ -53,7 +53,7 @@ def test_onboarding_dag_on_beltic(airflow_home: Path, tmp_path: Path):
     decisions = [
         json.loads(v)
         for (v,) in db.execute(
-            "SELECT value FROM xcom WHERE task_id = 'decide' AND key = 'return_value' "
+            "SELECT value FROM xcom WHERE task_id = 'onboard.decide' AND key = 'return_value' "
             "AND run_id = ?",
             (run_id,),
         )

@@ -61,7 +61,7 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
     tries = dict(
         db.execute(
             "SELECT map_index, try_number FROM task_instance "
-            "WHERE task_id = 'create_session' AND run_id = ?",
+            "WHERE task_id = 'onboard.create_session' AND run_id = ?",
             (run_id,),
         ).fetchall()
     )
@@ -83,7 +83,7 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
     )
     rendered = db.execute(
         "SELECT rendered_fields FROM rendered_task_instance_fields "
-        "WHERE task_id = 'create_session' AND run_id = ?",
+        "WHERE task_id = 'onboard.create_session' AND run_id = ?",
         (run_id,),
     ).fetchall()
     assert len(rendered) == 3 and all('"applicant"' in r and "***" in r for (r,) in rendered)

@@ -52,7 +52,8 @@ def test_onboarding_dag_on_didit_survives_a_lost_create_response(
     tries = [
         t
         for (t,) in db.execute(
-            "SELECT try_number FROM task_instance WHERE task_id = 'create_session' AND run_id = ?",
+            "SELECT try_number FROM task_instance "
+            "WHERE task_id = 'onboard.create_session' AND run_id = ?",
             (run_id,),
         )
     ]
@@ -60,7 +61,7 @@ def test_onboarding_dag_on_didit_survives_a_lost_create_response(
     decisions = [
         v
         for (v,) in db.execute(
-            "SELECT value FROM xcom WHERE task_id = 'decide' AND key = 'return_value' "
+            "SELECT value FROM xcom WHERE task_id = 'onboard.decide' AND key = 'return_value' "
             "AND run_id = ?",
             (run_id,),
         )

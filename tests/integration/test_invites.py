@@ -74,6 +74,7 @@ def test_create_session_sends_the_invite_with_the_sandbox_link_once(
         task_id="create",
         applicant={**APPLICANT, "locale": "es-MX"},
         invite=Invite(company_name="Acme Bank", from_email="Acme <kyc@acme.test>"),
+        return_session_url=True,
     )
     first = op.execute(make_context(store=store))
     again = op.execute(make_context(store=store))  # a retry of the same task instance
@@ -96,7 +97,10 @@ def test_a_mail_server_failure_is_retried_without_a_second_session(
 ):
     store = FakeTaskStateStore()
     op = CreateSessionOperator(
-        task_id="create", applicant=APPLICANT, invite=Invite(company_name="Acme Bank")
+        task_id="create",
+        applicant=APPLICANT,
+        invite=Invite(company_name="Acme Bank"),
+        return_session_url=True,
     )
     mail_sink.fail_next(1)
     with pytest.raises(InviteDeliveryError, match=r"refused the message \(SMTP 451"):
@@ -129,6 +133,7 @@ def test_an_sms_failure_after_the_email_resends_only_the_sms(
         task_id="create",
         applicant={**APPLICANT, "locale": "fr"},
         invite=Invite(company_name="Acme Bank", channels=("email", "sms"), sms_sender=Gateway()),
+        return_session_url=True,
     )
     with pytest.raises(RuntimeError, match="SMS gateway down"):
         op.execute(make_context(store=store))

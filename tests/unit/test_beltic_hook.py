@@ -299,7 +299,7 @@ def test_the_operators_over_a_beltic_connection(api):
     api.get(SESSIONS).respond(200, json=page([]))
     api.post(SESSIONS).respond(201, json={"data": session()})
     create = CreateSessionOperator(
-        task_id="create", applicant=APPLICANT, conn_id=BELTIC_CONN_ID
+        task_id="create", applicant=APPLICANT, conn_id=BELTIC_CONN_ID, return_session_url=True
     ).execute(make_context())
     assert create["session_url"] == SESSION_URL.format(session_id=SESSION_ID)
 

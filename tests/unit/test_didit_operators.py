@@ -48,6 +48,7 @@ def test_create_with_didit_options_returns_the_same_xcom(api):
         metadata={"plan": "gold"},
         vendor_options={"contact_details": {"email_lang": "es"}},
         conn_id=DIDIT_CONN_ID,
+        return_session_url=True,
     )
     result = op.execute(make_context())
     assert result == {

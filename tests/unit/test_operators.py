@@ -56,7 +56,7 @@ def test_create_rejects_a_non_https_redirect_before_any_call(api):
 
 def test_create_returns_only_id_url_and_status(api):
     api.post("/v1/sessions").respond(200, json=created())
-    result = create_op().execute(make_context())
+    result = create_op(return_session_url=True).execute(make_context())
     assert result == {
         "session_id": SESSION_ID,
         "session_url": created()["session_url"],
@@ -66,12 +66,19 @@ def test_create_returns_only_id_url_and_status(api):
     assert "jane" not in json.dumps(result).lower()
 
 
+def test_the_bearer_link_stays_out_of_xcom_unless_asked_for(api):
+    api.post("/v1/sessions").respond(200, json=created())
+    result = create_op().execute(make_context())
+    assert result == {"session_id": SESSION_ID, "status": "pending", "invite_channels": []}
+    assert created()["session_url"] not in json.dumps(result)
+
+
 def test_a_retried_task_reuses_the_session_of_the_first_try(api):
     post = api.post("/v1/sessions").respond(200, json=created())
     get = api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail("PENDING"))
     store = FakeTaskStateStore()
-    first = create_op().execute(make_context(store=store))
-    second = create_op().execute(make_context(store=store))  # the next try of the same TI
+    first = create_op(return_session_url=True).execute(make_context(store=store))
+    second = create_op(return_session_url=True).execute(make_context(store=store))  # next try
     assert post.call_count == 1 and get.call_count == 1
     assert first["session_id"] == second["session_id"] == SESSION_ID
     assert second["session_url"] == first["session_url"]

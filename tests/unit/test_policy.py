@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from idv_provider.models import AnalysisSummary, Decision, SessionState, VerificationSession
-from idv_provider.policy import ThresholdPolicy
+from idv_provider.policy import ThresholdPolicy, below
 
 CLEAN = AnalysisSummary(
     id_matches_selfie=True,
@@ -75,3 +75,16 @@ def test_thresholds_are_configurable():
         ).decision
         is Decision.APPROVE
     )
+
+
+@pytest.mark.parametrize(
+    ("score", "minimum", "text"),
+    [
+        (0.949, 0.95, "0.949 below 0.950"),
+        (0.30, 0.80, "0.30 below 0.80"),
+        (0.94999, 0.95, "0.94999 below 0.95000"),
+        (0.8, 0.95, "0.80 below 0.95"),
+    ],
+)
+def test_reasons_show_the_precision_that_decided(score, minimum, text):
+    assert below(score, minimum) == text

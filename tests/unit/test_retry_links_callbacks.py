@@ -19,7 +19,8 @@ from idv_provider.exceptions import (
 )
 from idv_provider.hooks import DeepIdvHook
 from idv_provider.links import CONSOLE_URL_KEY, SessionConsoleLink
-from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
+from idv_provider.operators import CreateSessionOperator
+from idv_provider.operators.sessions import SESSION_ID_KEY, DecideSessionOperator
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.sensors import SessionSubmittedSensor
 from tests.conftest import CONN_ID, make_context, set_connection
@@ -93,7 +94,10 @@ def test_create_pushes_the_console_url_not_the_applicant_link(monkeypatch):
     with respx.mock(base_url="https://api.deepidv.com") as api:
         api.post("/v1/sessions").respond(200, json=created())
         CreateSessionOperator(task_id="c", applicant=APPLICANT).execute(context)
-    assert context["ti"].xcom == {CONSOLE_URL_KEY: f"https://app.deepidv.com/sessions/{SESSION_ID}"}
+    assert context["ti"].xcom == {
+        CONSOLE_URL_KEY: f"https://app.deepidv.com/sessions/{SESSION_ID}",
+        SESSION_ID_KEY: SESSION_ID,  # the id, for create.output["session_id"]; never the link
+    }
 
 
 # -- parse_redirect ------------------------------------------------------------------------

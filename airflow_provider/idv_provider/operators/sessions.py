@@ -24,6 +24,8 @@ from idv_provider.validation import validate_applicant, validate_https_url
 
 #: the operators and sensors use this connection unless told otherwise; its type picks the vendor
 DEFAULT_CONN_ID = "idv_default"
+#: XCom key of the created session's id, so that ``create.output["session_id"]`` works
+SESSION_ID_KEY = "session_id"
 #: task_state_store key of the session a try created; read back by the next try.
 CREATED_SESSION_KEY = "idv_created_session"
 TARGET_STATE = {
@@ -57,10 +59,15 @@ class CreateSessionOperator(BaseOperator):
     :param invite: send your own branded invite (:class:`~idv_provider.invites.Invite`) right
         after the session is created; its templates are checked before the create.
     :param conn_id: an Airflow connection of a supported vendor type (e.g. ``deepidv``).
+    :param return_session_url: also return the applicant's link. It is a bearer link (whoever
+        holds it can act as the applicant) and XCom is readable by anyone who can read the
+        DAG, so it is left out unless asked for; ``invite`` sends it without it.
 
-    Returns (XCom) ``{"session_id", "session_url", "status", "invite_channels"}``.
-    ``session_url`` is the applicant's bearer link: hand it only to the applicant. The task's
-    "Verification session" link opens the session in the vendor's console instead.
+    Returns (XCom) ``{"session_id", "status", "invite_channels"}`` (and ``"session_url"``
+    with ``return_session_url=True``); the id is also pushed under the XCom key
+    ``session_id``, so ``create.output["session_id"]`` can feed a sensor or a decision.
+    The task's "Verification session" link opens the session in the vendor's console, for
+    reviewers.
 
     Errors a retry cannot fix (invalid input, bad API key, no funds) fail the task at once;
     see :data:`idv_provider.retry.IDV_RETRY_POLICY` (pass ``retry_policy`` to change it).
@@ -96,10 +103,12 @@ class CreateSessionOperator(BaseOperator):
         vendor_options: Mapping[str, Any] | None = None,
         invite: Invite | None = None,
         conn_id: str = DEFAULT_CONN_ID,
+        return_session_url: bool = False,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
         super().__init__(**kwargs)
+        self.return_session_url = return_session_url
         if invite is not None and not isinstance(invite, Invite):
             raise TypeError("invite must be an idv_provider.invites.Invite")
         # Literal mappings are data: Airflow renders none of their values (templating.py).
@@ -172,6 +181,7 @@ class CreateSessionOperator(BaseOperator):
                 store.set(CREATED_SESSION_KEY, {"session_id": session.id, "session_url": url})
             self.log.info("Created %s session %s", session.vendor, session.id)
         push_console_url(context, hook, session.id)
+        context["ti"].xcom_push(key=SESSION_ID_KEY, value=session.id)
         invited: list[str] = []
         if self.invite is not None:
             if not url:
@@ -179,12 +189,10 @@ class CreateSessionOperator(BaseOperator):
                     f"{session.vendor} returned no session link for {session.id}: no invite sent"
                 )
             invited = send_invite_once(context, self.invite, applicant, url)
-        return {
-            "session_id": session.id,
-            "session_url": url,
-            "status": session.state.value,
-            "invite_channels": invited,
-        }
+        result: dict[str, Any] = {"session_id": session.id, "status": session.state.value}
+        if self.return_session_url:
+            result["session_url"] = url
+        return {**result, "invite_channels": invited}
 
 
 class DecideSessionOperator(BaseOperator):

@@ -64,7 +64,7 @@ class SessionsSubmittedSensor(BaseSensorOperator):
         progress = BatchProgress()
         sessions = hook.find_sessions(self._ids()).values()
         progress.record(sessions, accept_decided=self.accept_decided)
-        self.log.info("%s", progress.describe())
+        self.log.info("%s", progress.describe(list_waiting=50))
         return PokeReturnValue(is_done=not progress.waiting, xcom_value=progress.to_xcom())
 
     def execute(self, context: Context) -> Any:

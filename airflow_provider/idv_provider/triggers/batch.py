@@ -66,7 +66,8 @@ class SessionsSubmittedTrigger(BaseTrigger):
                     return
                 remaining = self.end_time - time.time()
                 if remaining <= 0:
-                    message = f"Not every session was submitted in time: {progress.describe()}."
+                    described = progress.describe(list_waiting=50)
+                    message = f"Not every session was submitted in time: {described}."
                     yield await self._event("timeout", message, progress)
                     return
                 await asyncio.sleep(min(self.poll_interval, remaining))
