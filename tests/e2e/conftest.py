@@ -1,0 +1,17 @@
+"""One real deployment for the whole tier (starting it costs about a minute)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.deployment import Deployment, deployment
+
+
+@pytest.fixture(scope="session")
+def airflow_deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
+    # Auto mode off: each test finishes its applicants' flows itself, so nothing races a timer.
+    folder = tmp_path_factory.mktemp("e2e")
+    with deployment(folder, ["--auto-submit-after", "-1"]) as running:
+        yield running

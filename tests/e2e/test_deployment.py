@@ -1,0 +1,231 @@
+"""The provider in a real deployment: what `airflow dags test` cannot show.
+
+The example DAGs are triggered through Airflow's REST API and watched from the API and the
+metadata database (PostgreSQL); the sandbox plays each vendor in turn (only the connection's
+type changes). The sandbox's auto mode is off: each test finishes its applicants' hosted flows
+itself, after the sensors have deferred — nothing races a timer.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import Any
+
+import httpx
+import psycopg2
+import pytest
+
+from idv_sandbox import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID
+from tests.e2e.deployment import REPO, Deployment
+
+pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+sys.path.insert(0, str(REPO / "examples" / "dags"))
+from idv_onboarding import APPLICANTS  # noqa: E402
+
+DAG = "idv_onboarding"
+CREATE, WAIT, DECIDE = "onboard.create_session", "onboard.wait_for_submission", "onboard.decide"
+EXPECTED = {
+    "deepidv": ["approve", "reject", "reject"],
+    "didit": ["approve", "reject", "reject"],  # Didit's workflow decides; the policy agrees
+    "beltic": ["manual_review"] * 3,  # Beltic reports no analysis: a person decides
+}
+
+
+def connection(d: Deployment, vendor: str) -> dict[str, Any]:
+    extra: dict[str, str] = {"console_url": f"{d.sandbox_url}/console/sessions/{{session_id}}"}
+    if vendor == "didit":
+        extra = {
+            "console_url": f"{d.sandbox_url}/didit/console/{{session_id}}",
+            "workflow_id": DEFAULT_DIDIT_WORKFLOW_ID,
+        }
+    elif vendor == "beltic":
+        extra = {"session_url": f"{d.sandbox_url}/beltic/session/{{session_id}}"}
+    return {
+        "conn_type": vendor,
+        "host": d.sandbox_url,
+        "password": DEFAULT_API_KEY,
+        "extra": json.dumps(extra),
+    }
+
+
+def use_vendor(d: Deployment, vendor: str) -> None:
+    d.set_connection("idv_default", connection(d, vendor))
+    smtp_extra = {
+        "from_email": "onboarding@example.com",
+        "disable_ssl": True,
+        "disable_tls": True,
+        "retry_limit": 0,
+    }
+    d.set_connection(
+        "smtp_default",
+        {
+            "conn_type": "smtp",
+            "host": "127.0.0.1",
+            "port": d.smtp_port,
+            "extra": json.dumps(smtp_extra),
+        },
+    )
+
+
+def states(d: Deployment, run_id: str, task_id: str) -> list[str | None]:
+    found = [t for t in d.task_instances(DAG, run_id) if t["task_id"] == task_id]
+    return [t["state"] for t in sorted(found, key=lambda t: t["map_index"])]
+
+
+def wait_for(
+    d: Deployment, run_id: str, task_id: str, wanted: set[str], count: int = 3, timeout: float = 300
+) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        now = states(d, run_id, task_id)
+        if len(now) == count and all(state in wanted for state in now):
+            return
+        d.check_alive()
+        assert time.monotonic() < deadline, f"{task_id}: {now}, waiting for {wanted}"
+        time.sleep(1)
+
+
+def finish_flow(d: Deployment, vendor: str, session_id: str) -> None:
+    """The applicant goes through the hosted flow; the outcome comes from their email's tag."""
+    with httpx.Client(base_url=d.sandbox_url, timeout=30) as client:
+        if vendor == "deepidv":
+            ended = client.post(f"/session/{session_id}", data={"ending": "success"})
+            assert ended.status_code == 303, ended.text  # back to the redirect_url
+        elif vendor == "didit":
+            url = client.get(
+                f"/v3/session/{session_id}/decision/", headers={"x-api-key": DEFAULT_API_KEY}
+            ).json()["session_url"]
+            client.get(url)
+            outcome = _tag_of(client, vendor, session_id)
+            ended = client.post(url, data={"outcome": outcome})
+            assert ended.status_code in (200, 303), ended.text
+        else:
+            client.get(f"/beltic/session/{session_id}")
+            outcome = _tag_of(client, vendor, session_id)
+            ended = client.post(f"/beltic/session/{session_id}", data={"outcome": outcome})
+            assert ended.status_code == 200, ended.text
+
+
+def _tag_of(client: httpx.Client, vendor: str, session_id: str) -> str:
+    emails = {s: a["email"] for s, a in SESSIONS.items()}
+    email = emails[session_id]
+    return email.split("+", 1)[1].split("@")[0] if "+" in email else "clean_pass"
+
+
+SESSIONS: dict[str, dict[str, str]] = {}  # session id → applicant, for the hosted flows
+
+
+def start_onboarding(d: Deployment, vendor: str) -> tuple[str, list[str]]:
+    """Trigger the onboarding DAG; the session ids once every sensor has deferred."""
+    use_vendor(d, vendor)
+    run_id = d.trigger(DAG)
+    wait_for(d, run_id, CREATE, {"success"})
+    ids = [d.xcom(DAG, run_id, CREATE, i, "session_id") for i in range(len(APPLICANTS))]
+    SESSIONS.update({sid: a for sid, a in zip(ids, APPLICANTS, strict=True)})
+    # deferred: the triggerer, not a worker slot, waits for the applicants
+    wait_for(d, run_id, WAIT, {"deferred"})
+    return run_id, ids
+
+
+@pytest.mark.parametrize(
+    ("vendor", "round_"), [(v, n) for n in (1, 2) for v in ("deepidv", "didit", "beltic")]
+)
+def test_onboarding_decides_each_applicant_on_every_vendor(airflow_deployment, vendor, round_):
+    """Every vendor, twice in a row: no run may fail because a trigger fired quickly."""
+    d = airflow_deployment
+    run_id, ids = start_onboarding(d, vendor)
+    for session_id in ids:
+        finish_flow(d, vendor, session_id)
+    assert d.wait_for_run(DAG, run_id) == "success"
+    decisions = [d.xcom(DAG, run_id, DECIDE, i, "return_value") for i in range(3)]
+    assert [x["decision"] for x in decisions] == EXPECTED[vendor]
+    assert [x["session_id"] for x in decisions] == ids
+    # the sensors resumed after the triggerer's event: one try each, no scheduler race
+    waits = [t for t in d.task_instances(DAG, run_id) if t["task_id"] == WAIT]
+    assert [t["try_number"] for t in waits] == [1, 1, 1]
+
+
+def test_a_voided_session_fails_its_own_group_only(airflow_deployment):
+    d = airflow_deployment
+    run_id, ids = start_onboarding(d, "deepidv")
+    voided = httpx.patch(
+        f"{d.sandbox_url}/v1/sessions/{ids[1]}",
+        json={"status": "VOIDED"},
+        headers={"x-api-key": DEFAULT_API_KEY},
+    )
+    assert voided.status_code == 200, voided.text
+    finish_flow(d, "deepidv", ids[0])
+    finish_flow(d, "deepidv", ids[2])
+    assert d.wait_for_run(DAG, run_id) == "failed"
+    assert states(d, run_id, WAIT) == ["success", "failed", "success"]
+    assert states(d, run_id, DECIDE) == ["success", "upstream_failed", "success"]
+    decided = [d.xcom(DAG, run_id, DECIDE, i, "return_value")["decision"] for i in (0, 2)]
+    assert decided == ["approve", "reject"]
+
+
+def test_the_extra_link_points_at_the_reviewer_console(airflow_deployment):
+    d = airflow_deployment
+    runs = d.api("GET", f"/dags/{DAG}/dagRuns", params={"state": "success", "limit": 1})
+    [run] = runs["dag_runs"]
+    links = d.api(
+        "GET",
+        f"/dags/{DAG}/dagRuns/{run['dag_run_id']}/taskInstances/{DECIDE}/links",
+        params={"map_index": 0},
+    )
+    link = links["Verification session"]
+    assert link.startswith(d.sandbox_url) and "/console/" in link
+
+
+def test_the_review_dag_decides_a_backlog_of_a_thousand(airflow_deployment):
+    d = airflow_deployment
+    use_vendor(d, "deepidv")
+    seeded = httpx.post(
+        f"{d.sandbox_url}/_sandbox/seed", json={"count": 1000, "submitted": True}, timeout=300
+    )
+    assert seeded.status_code == 200, seeded.text
+    run_id = d.trigger("idv_review")
+    assert d.wait_for_run("idv_review", run_id, timeout=900) == "success"
+    summary = d.xcom("idv_review", run_id, "review", -1, "return_value")
+    assert sum(summary["counts"].values()) >= 1000
+    left = httpx.get(
+        f"{d.sandbox_url}/v1/sessions",
+        params={"status": "SUBMITTED", "limit": 1},
+        headers={"x-api-key": DEFAULT_API_KEY},
+    ).json()
+    assert left["total"] == summary["manual_review_total"]  # only those left for a person
+
+
+def test_nothing_blocked_the_triggerer_and_nothing_leaked(airflow_deployment):
+    """Runs last (file order): looks at everything the runs above left behind."""
+    d = airflow_deployment
+    assert SESSIONS, "the onboarding runs come first"
+    triggerer = d.log("triggerer")
+    assert "SessionSubmittedTrigger" in triggerer or "trigger" in triggerer.lower()
+    assert "blocked for" not in triggerer, "the triggerer's event loop was blocked"
+    scheduler = d.log("scheduler")
+    assert "XCom not found" not in scheduler
+    assert "finished with state success, but the task instance's state" not in scheduler
+    url = d.env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].replace("postgresql+psycopg2", "postgresql")
+    with psycopg2.connect(url) as db, db.cursor() as cursor:
+        stored = []
+        for table in ("xcom", "rendered_task_instance_fields", "task_state_store"):
+            cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+            stored.append(repr(cursor.fetchall()))
+    haystacks = {
+        "task logs": d.task_logs(),
+        "triggerer": triggerer,
+        "scheduler": scheduler,
+        "metadata DB": "\n".join(stored),
+    }
+    secrets = [DEFAULT_API_KEY]
+    for applicant in APPLICANTS:
+        secrets += [applicant["email"], applicant["phone"], applicant["last_name"]]
+    for where, text in haystacks.items():
+        for secret in secrets:
+            assert secret not in text, f"{secret!r} found in the {where}"
+    # the applicants' bearer links: nowhere either
+    for session_id in SESSIONS:
+        for where, text in haystacks.items():
+            assert f"/verify/session/{session_id}" not in text, where
