@@ -1,12 +1,12 @@
 # Two entry points for a fresh machine with only Python 3.11+:
 #   make demo   start the sandbox and run the onboarding DAG against it
 #               (make demo VENDOR=didit or VENDOR=beltic: the same DAG, another vendor)
-#   make test   lint, type check and the whole test suite (what CI runs)
+#   make test   lint, type check, the whole test suite and the end-to-end tier (what CI runs)
 PYTHON ?= python3
 VENV := .venv
 TOX := $(VENV)/bin/tox
 
-.PHONY: demo test lint type generate bench clean
+.PHONY: demo test lint type generate bench e2e clean
 
 $(TOX):
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,9 @@ demo: $(TOX)
 	DEMO_VENDOR=$(VENDOR) $(TOX) run -e demo
 
 test: $(TOX)
-	$(TOX) run -e lint,type,test
+	$(TOX) run -e lint,type,test,e2e
 
-lint type generate bench: $(TOX)
+lint type generate bench e2e: $(TOX)
 	$(TOX) run -e $@
 
 clean:

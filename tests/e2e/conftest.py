@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.deployment import Deployment, deployment
+from tests.e2e.deployment import Deployment, deployment, postgres_installed
 
 
 @pytest.fixture(scope="session")
 def airflow_deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
     # Auto mode off: each test finishes its applicants' flows itself, so nothing races a timer.
+    if not postgres_installed():
+        message = "the e2e tier needs PostgreSQL (Debian's postgresql; .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     folder = tmp_path_factory.mktemp("e2e")
     with deployment(folder, ["--auto-submit-after", "-1"]) as running:
         yield running

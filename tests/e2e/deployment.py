@@ -37,6 +37,10 @@ def _pg_bin(name: str) -> str:
     return found
 
 
+def postgres_installed() -> bool:
+    return bool(shutil.which("initdb")) or (PG_BIN / "initdb").exists()
+
+
 def _as_postgres(command: list[str]) -> list[str]:
     """PostgreSQL refuses to run as root: run it as the postgres user when we are root."""
     if os.geteuid() != 0:
