@@ -20,6 +20,7 @@ MODULES = {
     "triggers": ["idv_provider.triggers.sessions", "idv_provider.triggers.batch"],
 }
 #: connection form fields every vendor has
+NUMBER = r"^\s*([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$"
 COMMON_FIELDS: dict[str, dict[str, Any]] = {
     "console_url": {
         "label": "Console URL",
@@ -30,12 +31,14 @@ COMMON_FIELDS: dict[str, dict[str, Any]] = {
         "label": "Rate limit (requests/second)",
         "description": "Space this account's requests from every task of a "
         "worker to stay under the vendor's limit. Empty: no pacing.",
-        "schema": {"type": ["number", "null"], "exclusiveMinimum": 0},
+        # Airflow 3.3.2's form renders no number-typed connection field: a text field that
+        # must read as a positive number (the hook checks it and names the field otherwise)
+        "schema": {"type": ["string", "null"], "pattern": NUMBER},
     },
     "timeout": {
         "label": "Timeout (seconds)",
         "description": "Per-attempt timeout of each API call.",
-        "schema": {"type": ["number", "null"], "minimum": 1, "default": 30},
+        "schema": {"type": ["string", "null"], "pattern": NUMBER},
     },
 }
 
@@ -48,11 +51,13 @@ def _connection_type(
         "hook-class-name": hook_class,
         "hook-name": name,
         "ui-field-behaviour": {
-            "hidden-fields": ["schema", "login", "port", "extra"],
+            "hidden-fields": ["schema", "login", "extra"],
             "relabeling": {"password": "API key", "host": "Base URL"},
+            # Port stays visible: Airflow 3.3.2's Test button needs one stored (README).
             "placeholders": {
                 "host": f"{base_url} (or the sandbox, http://127.0.0.1:8080)",
                 "password": f"your {name} API key",
+                "port": "443 (the sandbox: its port)",
             },
         },
         "conn-fields": {**COMMON_FIELDS, **fields},

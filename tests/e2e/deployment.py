@@ -222,6 +222,7 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
             "AIRFLOW__CORE__PARALLELISM": "8",
             "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "examples" / "dags"),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+            "AIRFLOW__CORE__TEST_CONNECTION": "Enabled",  # the UI's Test button
             "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
             "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://{HOST}:{api_port}/execution/",
             "AIRFLOW__API__HOST": HOST,

@@ -174,7 +174,7 @@ def test_the_extra_link_points_at_the_reviewer_console(airflow_deployment):
         f"/dags/{DAG}/dagRuns/{run['dag_run_id']}/taskInstances/{DECIDE}/links",
         params={"map_index": 0},
     )
-    link = links["Verification session"]
+    link = links["extra_links"]["Verification session"]
     assert link.startswith(d.sandbox_url) and "/console/" in link
 
 
@@ -185,16 +185,24 @@ def test_the_review_dag_decides_a_backlog_of_a_thousand(airflow_deployment):
         f"{d.sandbox_url}/_sandbox/seed", json={"count": 1000, "submitted": True}, timeout=300
     )
     assert seeded.status_code == 200, seeded.text
-    run_id = d.trigger("idv_review")
-    assert d.wait_for_run("idv_review", run_id, timeout=900) == "success"
-    summary = d.xcom("idv_review", run_id, "review", -1, "return_value")
-    assert sum(summary["counts"].values()) >= 1000
+    # Triggered by hand (no logical date); unpausing also starts the hourly schedule's run.
+    manual = d.trigger("idv_review")
+    assert d.wait_for_run("idv_review", manual, timeout=900) == "success"
+    runs = d.api("GET", "/dags/idv_review/dagRuns", params={"order_by": "end_date"})["dag_runs"]
+    for run in runs:
+        assert d.wait_for_run("idv_review", run["dag_run_id"], timeout=900) == "success"
+    summaries = [d.xcom("idv_review", r["dag_run_id"], "review", -1, "return_value") for r in runs]
+    decided = sum(s["counts"].get("approve", 0) + s["counts"].get("reject", 0) for s in summaries)
+    key = {"x-api-key": DEFAULT_API_KEY}
     left = httpx.get(
-        f"{d.sandbox_url}/v1/sessions",
-        params={"status": "SUBMITTED", "limit": 1},
-        headers={"x-api-key": DEFAULT_API_KEY},
-    ).json()
-    assert left["total"] == summary["manual_review_total"]  # only those left for a person
+        f"{d.sandbox_url}/v1/sessions", params={"status": "SUBMITTED", "limit": 1}, headers=key
+    ).json()["total"]
+    assert decided + left >= 1000 and decided > 0  # every seeded session decided or left
+    last = max(runs, key=lambda r: r["end_date"] or "")
+    last_summary = summaries[runs.index(last)]
+    assert left == last_summary["manual_review_total"]  # only those left for a person
+    reports = list((d.home.parent / "reports").glob("idv-review-*.md"))
+    assert len(reports) == len(runs)  # the manual run's report has a name too
 
 
 def test_nothing_blocked_the_triggerer_and_nothing_leaked(airflow_deployment):

@@ -72,6 +72,18 @@ def test_policy_survives_dag_serialization():
     ("host", "extra", "expected"),
     [
         ("", {}, f"https://app.deepidv.com/sessions/{SESSION_ID}"),
+        # a UI-saved form: empty means the vendor's console, on its own host with or without
+        # the port the Test button needs
+        (
+            "",
+            {"console_url": None, "timeout": None},
+            f"https://app.deepidv.com/sessions/{SESSION_ID}",
+        ),
+        (
+            "https://api.deepidv.com",
+            {"console_url": ""},
+            f"https://app.deepidv.com/sessions/{SESSION_ID}",
+        ),
         ("http://127.0.0.1:9", {}, None),
         (
             "http://127.0.0.1:9",

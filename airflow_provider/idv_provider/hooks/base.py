@@ -269,7 +269,8 @@ class IdvHook(BaseHook):
                 f"Connection {self.conn_id!r}: host is not a well-formed URL (no credentials, "
                 "spaces or control characters)"
             )
-        if conn.port and parts.port is None:
+        default_port = 443 if parts.scheme == "https" else 80
+        if conn.port and parts.port is None and conn.port != default_port:
             host = f"{host}:{conn.port}"
         return host
 
