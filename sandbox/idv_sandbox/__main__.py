@@ -103,6 +103,12 @@ def main(argv: list[str] | None = None) -> None:
         help="also run an SMTP sink on this port that keeps the invites it receives",
     )
     run.add_argument(
+        "--seed-vendor",
+        choices=("deepidv", "didit", "beltic"),
+        default="deepidv",
+        help="whose API --seed-submitted fills",
+    )
+    run.add_argument(
         "--late-after-create",
         type=int,
         default=0,
@@ -154,6 +160,7 @@ def main(argv: list[str] | None = None) -> None:
         smtp_port=args.smtp_port,
         mail_dir=args.mail_dir,
         seed_submitted=args.seed_submitted,
+        seed_vendor=args.seed_vendor,
     )
 
 

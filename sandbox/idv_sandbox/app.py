@@ -232,9 +232,14 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
             raise ControlError(400, "count must be a whole number from 1 to 100000")
         if not isinstance(submitted, bool):
             raise ControlError(400, "submitted must be true or false")
+        vendor = body.get("vendor", "deepidv")
+        seeders = {"deepidv": sandbox, "didit": app.state.didit, "beltic": app.state.beltic}
+        if vendor not in seeders:
+            raise ControlError(400, f"vendor must be one of {', '.join(seeders)}")
         base_url = str(request.base_url).rstrip("/")
-        ids = await asyncio.to_thread(sandbox.seed, key, count, base_url, submitted=submitted)
-        return {"api_key": key_label(key), "session_ids": ids}
+        seeder = seeders[vendor].seed
+        ids = await asyncio.to_thread(seeder, key, count, base_url, submitted=submitted)
+        return {"api_key": key_label(key), "vendor": vendor, "session_ids": ids}
 
     add_didit_routes(app, store, config, gate, faults)
     add_beltic_routes(app, store, config, gate, faults)

@@ -315,6 +315,28 @@ class BelticSandbox:
             return self._save(session, "started")
         return session
 
+    def seed(self, api_key: str, count: int, base_url: str, *, submitted: bool = True) -> list[str]:
+        """``count`` accounts and sessions of made-up applicants, their flows finished with
+        ``submitted`` (outcomes drawn from the mix): a backlog for a review."""
+        ids = []
+        first = len(self.store.query("SELECT id FROM beltic_accounts"))
+        for n in range(first + 1, first + count + 1):
+            attributes = {
+                "entity_type": "person",
+                "external_id": f"seed-{n:06d}",
+                "person": {"name": {"first": "Seed", "last": f"Applicant {n}"}},
+                "contact": {"email": f"applicant{n:06d}@example.com"},
+            }
+            account = self.create_account(api_key, {"data": {"attributes": attributes}})
+            relation = {"account": {"data": {"type": "account", "id": account["id"]}}}
+            body = {"data": {"attributes": {"entity_type": "person"}, "relationships": relation}}
+            session_id = str(self.create_session(api_key, body)["id"])
+            if submitted:
+                stored = self.by_id(session_id)
+                self.finish(self.start(stored), Outcome(stored.outcome))
+            ids.append(session_id)
+        return ids
+
     def finish(self, session: BelticSession, outcome: Outcome) -> BelticSession:
         """The applicant submits; processing ends as the outcome says."""
         if session.record["attributes"]["status"] not in EXPIRABLE:

@@ -303,6 +303,24 @@ class DiditSandbox:
             return self._set_status(session, "In Progress")
         return session
 
+    def seed(self, api_key: str, count: int, base_url: str, *, submitted: bool = True) -> list[str]:
+        """``count`` sessions of made-up applicants, their flows finished with ``submitted``
+        (outcomes drawn from the mix): a backlog for a review, as deepidv's ``seed``."""
+        ids = []
+        first = len(self.store.query("SELECT id FROM didit_sessions"))
+        for n in range(first + 1, first + count + 1):
+            body = {
+                "workflow_id": min(self.workflows),
+                "vendor_data": f"seed-{n:06d}",
+                "contact_details": {"email": f"applicant{n:06d}@example.com"},
+                "expected_details": {"first_name": "Seed", "last_name": f"Applicant {n}"},
+            }
+            session = self._insert(api_key, body, base_url)
+            if submitted:
+                session = self.finish(session, Outcome(session.outcome))
+            ids.append(str(session.record["session_id"]))
+        return ids
+
     def finish(self, session: DiditSession, outcome: Outcome) -> DiditSession:
         """The applicant went through the flow; the workflow decides (or asks for a review).
         A session created with a ``sandbox_scenario`` ends as its scenario says."""

@@ -90,6 +90,7 @@ def serve(
     smtp_port: int | None = None,
     mail_dir: str | Path = "idv-sandbox-mail",
     seed_submitted: int = 0,
+    seed_vendor: str = "deepidv",
 ) -> None:
     """Serve in the foreground until interrupted; with ``smtp_port``, a mail sink beside it."""
     from idv_sandbox.mail import MailSink  # here: mail.py imports this module
@@ -97,7 +98,12 @@ def serve(
     app = create_app(SandboxStore(db), config)
     if seed_submitted:
         base_url = f"http://{host}:{port}"
-        app.state.sandbox.seed(min(config.api_keys), seed_submitted, base_url)
+        seeders = {
+            "deepidv": app.state.sandbox,
+            "didit": app.state.didit,
+            "beltic": app.state.beltic,
+        }
+        seeders[seed_vendor].seed(min(config.api_keys), seed_submitted, base_url)
     if smtp_port is None:
         uvicorn.run(app, host=host, port=port, log_level="info")
         return

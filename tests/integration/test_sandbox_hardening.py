@@ -125,3 +125,28 @@ def test_fail_can_say_retry_after_from_the_command_line_and_the_api(sandbox):
     with pytest.raises(ServerError) as error:
         hook.list_sessions()
     assert error.value.retry_after == 4
+
+
+@pytest.mark.parametrize(
+    ("vendor", "submitted_list"),
+    [
+        ("didit", ("/v3/sessions/", {"status": "In Review,Approved,Declined"})),
+        (
+            "beltic",
+            ("/v1/identity/sessions", {"page[total]": "true", "filter[status]": "completed"}),
+        ),
+    ],
+)
+def test_every_vendor_can_be_seeded_with_a_backlog(sandbox, vendor, submitted_list):
+    seeded = httpx.post(
+        f"{sandbox.url}/_sandbox/seed", json={"count": 5, "vendor": vendor}, headers=JSON
+    )
+    assert seeded.status_code == 200, seeded.text
+    assert seeded.json()["vendor"] == vendor and len(seeded.json()["session_ids"]) == 5
+    path, params = submitted_list
+    key = {"x-api-key": DEFAULT_API_KEY}
+    listed = httpx.get(f"{sandbox.url}{path}", params=params, headers=key).json()
+    count = listed.get("count", listed.get("meta", {}).get("page", {}).get("total"))
+    assert count == 5  # every seeded flow finished: a backlog for the review
+    bad = httpx.post(f"{sandbox.url}/_sandbox/seed", json={"vendor": "acme"}, headers=JSON)
+    assert bad.status_code == 400
