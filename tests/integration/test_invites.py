@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import smtplib
 from email.message import EmailMessage
 from email.utils import parseaddr
 
@@ -179,3 +180,17 @@ def test_a_refused_address_is_masked_and_the_retry_reuses_the_session(
     assert len(sandbox.store.all_ids()) == 1 and result["invite_channels"] == ["email"]
     [mail] = mail_sink.messages
     assert mail.rcpt_tos == [APPLICANT["email"]]
+
+
+def test_a_restarted_mail_sink_keeps_the_earlier_invites(tmp_path):
+    def send(sink: MailSink, to: str) -> None:
+        with smtplib.SMTP(sink.host, sink.port) as client:
+            client.sendmail("a@b.test", [to], f"To: {to}\r\nSubject: hi\r\n\r\nhello\r\n")
+
+    with MailSink(tmp_path) as first:
+        send(first, "one@example.com")
+    with MailSink(tmp_path) as second:  # the same folder, after a restart
+        send(second, "two@example.com")
+    kept = sorted(p.name for p in tmp_path.glob("*.eml"))
+    assert kept == ["0001.eml", "0002.eml"]
+    assert "one@example.com" in (tmp_path / "0001.eml").read_text()
