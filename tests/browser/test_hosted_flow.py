@@ -4,8 +4,6 @@ chromedriver, driven by selenium), ending on the customer's https redirect."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -26,20 +24,10 @@ from starlette.routing import Route
 
 from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
 from idv_sandbox.server import free_port
+from tests.chromium import headless_chromium
 
 pytestmark = pytest.mark.integration
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 APP_HOST = "app.test"
-
-
-def _require_browser() -> None:
-    if CHROMIUM and CHROMEDRIVER:
-        return
-    message = "needs Debian's chromium and chromium-driver (.ci/run installs them)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def _self_signed(tmp: Path) -> tuple[Path, Path]:
@@ -101,28 +89,11 @@ def customer_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
 
 @pytest.fixture
 def browser(tmp_path: Path):
-    _require_browser()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-sync",
-        "--disable-component-update",
+    driver = headless_chromium(
+        tmp_path / "profile",
         "--ignore-certificate-errors",
         f"--host-resolver-rules=MAP {APP_HOST} 127.0.0.1",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
+    )
     yield driver
     driver.quit()
 
