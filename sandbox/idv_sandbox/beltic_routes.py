@@ -89,7 +89,9 @@ def add_beltic_routes(
     async def create_session(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
             session = beltic.create_session(key, await spec_body(request, contract, SESSIONS))
-            return await faults.answer_after_create(201, {"data": session})
+            answer = await faults.answer_after_create(201, {"data": session})
+            store.note_delivery(session["id"], answer)
+            return answer
 
         return await call(request, SESSIONS, handle)
 
@@ -98,6 +100,7 @@ def add_beltic_routes(
         async def handle(key: str) -> tuple[int, Any]:
             query = dict(request.query_params)
             records, has_next, has_previous = beltic.page(key, query)
+            store.delivered(r["id"] for r in records)
             page: dict[str, Any] = {
                 "size": int(query.get("page[size]", 15)),
                 "hasNext": has_next,
@@ -122,7 +125,9 @@ def add_beltic_routes(
     @app.get("/v1/identity/sessions/{session_id}")
     async def get_session(session_id: str, request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any]:
-            return 200, {"data": beltic.get(key, session_id)}
+            found = beltic.get(key, session_id)
+            store.delivered([session_id])
+            return 200, {"data": found}
 
         return await call(request, SESSION, handle)
 

@@ -297,6 +297,8 @@ class BelticSandbox:
         for session in self._rows(
             "s.api_key = ? AND s.status = 'created' AND s.created_at <= ?", [api_key, cutoff]
         ):
+            if session.record["id"] in self.store.undelivered:
+                continue  # nobody has the link yet
             if session.outcome == Outcome.ABANDONED:
                 self.start(session)
             else:

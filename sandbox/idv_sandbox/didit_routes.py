@@ -83,7 +83,9 @@ def add_didit_routes(
         async def handle(key: str) -> tuple[int, Any] | Response:
             body = await spec_body(request, contract, CREATE)
             session = didit.create(key, body, str(request.base_url).rstrip("/"))
-            return await faults.answer_after_create(201, didit.created(session))
+            answer = await faults.answer_after_create(201, didit.created(session))
+            store.note_delivery(session.record["session_id"], answer)
+            return answer
 
         return await call(request, CREATE, handle)
 

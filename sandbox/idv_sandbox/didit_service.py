@@ -284,6 +284,8 @@ class DiditSandbox:
             "api_key = ? AND deleted = 0 AND status = 'Not Started' AND created_at <= ?",
             [api_key, cutoff],
         ):
+            if session.record["session_id"] in self.store.undelivered:
+                continue  # nobody has the link yet
             if session.outcome == Outcome.ABANDONED:
                 self.open(session)  # opened the link, never finished
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +68,22 @@ class SandboxStore:
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(SCHEMA)
+        #: sessions whose create answer never reached the client (a dropped connection): no
+        #: applicant can have their link, so auto mode leaves them until one is handed out
+        self.undelivered: set[str] = set()
+
+    def note_delivery(self, session_id: str, answer: object) -> None:
+        """After a create: whether its answer (``answer``) reached the client."""
+        with self.lock:
+            if isinstance(answer, tuple):
+                self.undelivered.discard(session_id)
+            else:  # a fault's response instead of the answer
+                self.undelivered.add(session_id)
+
+    def delivered(self, session_ids: Iterable[str]) -> None:
+        """Sessions handed to a client by a read (a list or a get): their links are known."""
+        with self.lock:
+            self.undelivered.difference_update(session_ids)
 
     def close(self) -> None:
         with self.lock:

@@ -33,9 +33,17 @@ CHECKS = [
 schema = schemathesis.openapi.from_path(SPECS / "deepidv.yaml")
 didit_schema = schemathesis.openapi.from_path(SPECS / "didit.yaml")
 beltic_schema = schemathesis.openapi.from_path(SPECS / "beltic.yaml")
+#: headers the HTTP client sets itself: a generated value (content-length: "x") is refused by
+#: the HTTP server before any API code runs, which is no finding about the sandbox
+FRAMING = frozenset({"content-length", "transfer-encoding", "host", "connection"})
 calls: list[str] = []
 didit_calls: list[str] = []
 beltic_calls: list[str] = []
+
+
+def _drop_framing(case) -> None:
+    if case.headers:
+        case.headers = {k: v for k, v in case.headers.items() if k.lower() not in FRAMING}
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +62,7 @@ def live_sandbox() -> Iterator[RunningSandbox]:
 )
 def test_sandbox_honours_the_spec(case, live_sandbox: RunningSandbox) -> None:
     headers = {"x-api-key": DEFAULT_API_KEY}
+    _drop_framing(case)
     case.call_and_validate(base_url=live_sandbox.url, headers=headers, checks=CHECKS)
     calls.append(case.operation.label)
 
@@ -67,6 +76,7 @@ def test_sandbox_honours_the_spec(case, live_sandbox: RunningSandbox) -> None:
 )
 def test_sandbox_honours_the_didit_spec(case, live_sandbox: RunningSandbox) -> None:
     headers = {"x-api-key": DEFAULT_API_KEY}
+    _drop_framing(case)
     case.call_and_validate(base_url=live_sandbox.url, headers=headers, checks=CHECKS)
     didit_calls.append(case.operation.label)
 
@@ -80,6 +90,7 @@ def test_sandbox_honours_the_didit_spec(case, live_sandbox: RunningSandbox) -> N
 )
 def test_sandbox_honours_the_beltic_spec(case, live_sandbox: RunningSandbox) -> None:
     headers = {"X-Api-Key": DEFAULT_API_KEY}
+    _drop_framing(case)
     case.call_and_validate(base_url=live_sandbox.url, headers=headers, checks=CHECKS)
     beltic_calls.append(case.operation.label)
 

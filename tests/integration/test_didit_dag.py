@@ -28,8 +28,10 @@ def test_onboarding_dag_on_didit_survives_a_lost_create_response(
 ):
     """Didit has no Idempotency-Key: every attempt of the first create is committed, then its
     answer lost; the hook's retries and the task's retry send the same vendor_data, so Didit
-    hands back the one unfinished session. The applicants finish after the retry (8 s)."""
-    config = SandboxConfig(auto_submit_after=8.0, faults=Faults(drop_after_create=4))
+    hands back the one unfinished session. Auto mode finishes a flow a second after its link
+    was handed out: the lost session's link reached nobody, so it stays unfinished until the
+    retry gets it back, however long that takes (no race with the retry's delay)."""
+    config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
         output = dags_test(
             airflow_home,

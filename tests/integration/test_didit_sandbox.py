@@ -378,3 +378,20 @@ def test_didit_date_from_with_an_offset_is_converted_to_utc(didit):
 def test_didit_unrouted_paths_answer_in_drf_words(didit):
     response = httpx.get(f"{didit.url}/v3/nothing-here/", headers=KEY)
     assert response.status_code == 404 and set(response.json()) == {"detail"}
+
+
+def test_auto_mode_leaves_a_session_whose_link_reached_nobody(monkeypatch):
+    # A create whose answer was lost: no applicant has the link, so auto mode cannot finish
+    # it — until a retried create hands it out (Didit's vendor_data reuse).
+    config = SandboxConfig(auto_submit_after=60)
+    with running_sandbox(config=config) as sandbox:
+        httpx.put(f"{sandbox.url}/_sandbox/faults", json={"drop_after_create": 1})
+        with pytest.raises(httpx.RemoteProtocolError):
+            create(sandbox)
+        [(lost,)] = sandbox.store.query("SELECT id FROM didit_sessions")
+        config.clock.advance(120)
+        assert status_of(sandbox, lost) == "Not Started"  # nobody could have finished it
+        again = create(sandbox).json()  # the retry: the same session, handed out now
+        assert again["session_id"] == lost
+        config.clock.advance(120)
+        assert status_of(sandbox, lost) == "Approved"
