@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from idv_sandbox.app import VENDORS
 from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.outcomes import parse_mix
 from idv_sandbox.server import serve
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     run.add_argument(
         "--seed-vendor",
-        choices=("deepidv", "didit", "beltic"),
+        choices=VENDORS,
         default="deepidv",
         help="whose API --seed-submitted fills",
     )

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import html
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -34,6 +35,17 @@ __all__ = ["DEFAULT_API_KEY", "Sandbox", "SandboxConfig", "create_app"]
 
 SESSIONS = "/v1/sessions"
 SESSION = "/v1/sessions/{sessionId}"
+
+
+#: the APIs the sandbox speaks; each one's service is ``app.state.<vendor>`` (deepidv's:
+#: ``app.state.sandbox``) and can ``seed`` a backlog
+VENDORS = ("deepidv", "didit", "beltic")
+
+
+def seeder(app: FastAPI, vendor: str) -> Callable[..., list[str]]:
+    """The ``seed(api_key, count, base_url, *, submitted)`` of the vendor's service."""
+    service = app.state.sandbox if vendor == "deepidv" else getattr(app.state, vendor)
+    return cast("Callable[..., list[str]]", service.seed)
 
 
 class ControlError(Exception):
@@ -233,12 +245,11 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
         if not isinstance(submitted, bool):
             raise ControlError(400, "submitted must be true or false")
         vendor = body.get("vendor", "deepidv")
-        seeders = {"deepidv": sandbox, "didit": app.state.didit, "beltic": app.state.beltic}
-        if vendor not in seeders:
-            raise ControlError(400, f"vendor must be one of {', '.join(seeders)}")
+        if vendor not in VENDORS:
+            raise ControlError(400, f"vendor must be one of {', '.join(VENDORS)}")
         base_url = str(request.base_url).rstrip("/")
-        seeder = seeders[vendor].seed
-        ids = await asyncio.to_thread(seeder, key, count, base_url, submitted=submitted)
+        seed = seeder(app, vendor)
+        ids = await asyncio.to_thread(seed, key, count, base_url, submitted=submitted)
         return {"api_key": key_label(key), "vendor": vendor, "session_ids": ids}
 
     add_didit_routes(app, store, config, gate, faults)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
-from idv_sandbox.app import create_app
+from idv_sandbox.app import create_app, seeder
 from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, Sandbox, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
@@ -98,12 +98,7 @@ def serve(
     app = create_app(SandboxStore(db), config)
     if seed_submitted:
         base_url = f"http://{host}:{port}"
-        seeders = {
-            "deepidv": app.state.sandbox,
-            "didit": app.state.didit,
-            "beltic": app.state.beltic,
-        }
-        seeders[seed_vendor].seed(min(config.api_keys), seed_submitted, base_url)
+        seeder(app, seed_vendor)(min(config.api_keys), seed_submitted, base_url)
     if smtp_port is None:
         uvicorn.run(app, host=host, port=port, log_level="info")
         return

@@ -103,7 +103,6 @@ class Deployment:
     api_url: str
     sandbox_url: str
     smtp_port: int
-    mail_dir: Path
     env: dict[str, str]
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     _token: str | None = None
@@ -242,7 +241,6 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
             api_url=f"http://{HOST}:{api_port}",
             sandbox_url=f"http://{HOST}:{sandbox_port}",
             smtp_port=smtp_port,
-            mail_dir=mail_dir,
             env=env,
         )
         try:

@@ -28,12 +28,6 @@ from tests.payloads import APPLICANT, SESSION_ID, created
 from tests.unit.test_operators import create_op
 
 INJECTION = "{{ conn.idv_default.password }}"
-SMTP = {"conn_type": "smtp", "host": "127.0.0.1", "port": 9, "extra": {"from_email": "a@b.test"}}
-
-
-@pytest.fixture(autouse=True)
-def smtp_connection(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", json.dumps(SMTP))
 
 
 def render(op, context=None) -> None:

@@ -253,8 +253,7 @@ class DecideSessionOperator(BaseOperator):
     def execute(self, context: Context) -> dict[str, Any]:
         manual = self._manual_decision()
         hook = get_idv_hook(self.conn_id)
-        hook.check_session_id(self.session_id)
-        session = hook.get_session(self.session_id)
+        session = hook.get_session(self.session_id)  # checks the id's format first
         push_console_url(context, hook, session.id)
         if manual is not None:
             result = PolicyResult(manual, ["decided by hand"])
