@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from idv_sandbox.gate import key_label
-from idv_sandbox.server import free_port
+from idv_sandbox.net import free_port
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib.metadata import version
 from typing import Any
 
+from idv_provider.registry import VendorRecord, vendor_records
+
 __version__ = version("airflow-provider-idv")
 
 
@@ -43,86 +45,54 @@ COMMON_FIELDS: dict[str, dict[str, Any]] = {
 }
 
 
-def _connection_type(
-    hook_class: str, conn_type: str, name: str, base_url: str, **fields: dict[str, Any]
-) -> dict[str, Any]:
+def _connection_type(record: VendorRecord) -> dict[str, Any]:
     return {
-        "connection-type": conn_type,
-        "hook-class-name": hook_class,
-        "hook-name": name,
+        "connection-type": record.name,
+        "hook-class-name": record.hook,
+        "hook-name": record.display_name,
         "ui-field-behaviour": {
             "hidden-fields": ["schema", "login", "extra"],
             "relabeling": {"password": "API key", "host": "Base URL"},
             # Port stays visible: Airflow 3.3.2's Test button needs one stored (README).
             "placeholders": {
-                "host": f"{base_url} (or the sandbox, http://127.0.0.1:8080)",
-                "password": f"your {name} API key",
+                "host": f"{record.default_base_url} (or the sandbox, http://127.0.0.1:8080)",
+                "password": f"your {record.display_name} API key",
                 "port": "443 (the sandbox: its port)",
             },
         },
-        "conn-fields": {**COMMON_FIELDS, **fields},
+        "conn-fields": {**COMMON_FIELDS, **record.conn_fields},
     }
 
 
 def get_provider_info() -> dict[str, Any]:
-    """Provider metadata read by Airflow through the ``apache_airflow_provider`` entry point."""
-    vendors = [
-        ("deepidv", "https://docs.deepidv.com"),
-        ("Didit", "https://docs.didit.me"),
-        ("Beltic", "https://docs.beltic.com"),
-    ]
+    """Provider metadata read by Airflow through the ``apache_airflow_provider`` entry point:
+    one integration, hook and connection type per vendor record."""
+    records = vendor_records()
+    names = ", ".join(r.display_name for r in records)
     return {
         "package-name": "airflow-provider-idv",
         "name": "Identity verification (KYC) sessions",
         "description": "Create hosted identity-verification sessions, wait for the applicant "
-        "and record decisions (deepidv, Didit, Beltic); send branded invites by email and SMS.",
+        f"and record decisions ({names}); send branded invites by email and SMS.",
         "versions": [__version__],
         "integrations": [
             *(
-                {"integration-name": name, "external-doc-url": url, "tags": ["service"]}
-                for name, url in vendors
+                {
+                    "integration-name": r.display_name,
+                    "external-doc-url": r.docs_url,
+                    "tags": ["service"],
+                }
+                for r in records
             ),
             {"integration-name": NEUTRAL, "tags": ["service"]},
         ],
         "hooks": [
-            {"integration-name": "deepidv", "python-modules": ["idv_provider.hooks.deepidv"]},
-            {"integration-name": "Didit", "python-modules": ["idv_provider.hooks.didit"]},
-            {"integration-name": "Beltic", "python-modules": ["idv_provider.hooks.beltic"]},
+            {"integration-name": r.display_name, "python-modules": [r.hook_module]} for r in records
         ],
         **{
             kind: [{"integration-name": NEUTRAL, "python-modules": modules}]
             for kind, modules in MODULES.items()
         },
         "extra-links": ["idv_provider.links.SessionConsoleLink"],
-        "connection-types": [
-            _connection_type(
-                "idv_provider.hooks.deepidv.DeepIdvHook",
-                "deepidv",
-                "deepidv",
-                "https://api.deepidv.com",
-            ),
-            _connection_type(
-                "idv_provider.hooks.didit.DiditHook",
-                "didit",
-                "Didit",
-                "https://verification.didit.me",
-                workflow_id={
-                    "label": "Workflow ID",
-                    "description": "The Didit workflow (UUID) used when an operator names none.",
-                    "schema": {"type": ["string", "null"]},
-                },
-            ),
-            _connection_type(
-                "idv_provider.hooks.beltic.BelticHook",
-                "beltic",
-                "Beltic",
-                "https://api.beltic.com",
-                session_url={
-                    "label": "Applicant link",
-                    "description": "Where the applicant verifies, with {session_id}: Beltic's "
-                    "API returns no link, and invites need one.",
-                    "schema": {"type": ["string", "null"]},
-                },
-            ),
-        ],
+        "connection-types": [_connection_type(r) for r in records],
     }

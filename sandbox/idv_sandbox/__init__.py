@@ -2,26 +2,23 @@
 AWS), and a mail sink."""
 
 from idv_sandbox.app import create_app
-from idv_sandbox.didit_service import DiditSandbox
+from idv_sandbox.config import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, SandboxConfig
 from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.gate import key_label
 from idv_sandbox.mail import MailSink, ReceivedMail
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.server import RunningSandbox, running_sandbox
-from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, Sandbox, SandboxConfig
 from idv_sandbox.store import SandboxStore
 
 __all__ = [
     "DEFAULT_API_KEY",
     "DEFAULT_DIDIT_WORKFLOW_ID",
-    "DiditSandbox",
     "FailRule",
     "Faults",
     "MailSink",
     "Outcome",
     "ReceivedMail",
     "RunningSandbox",
-    "Sandbox",
     "SandboxConfig",
     "SandboxStore",
     "create_app",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from idv_sandbox.app import VENDORS
+from idv_sandbox.config import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, SandboxConfig
 from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.outcomes import parse_mix
+from idv_sandbox.registry import sandbox_vendors
 from idv_sandbox.server import serve
-from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, SandboxConfig
 
 
 def parse_fail(value: str) -> FailRule:
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     run.add_argument(
         "--seed-vendor",
-        choices=VENDORS,
+        choices=[v.name for v in sandbox_vendors()],
         default="deepidv",
         help="whose API --seed-submitted fills",
     )

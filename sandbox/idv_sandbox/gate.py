@@ -20,9 +20,9 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.responses import Response
 
+from idv_sandbox.config import ApiError, SandboxConfig
 from idv_sandbox.contract import Contract
 from idv_sandbox.faults import FaultState, RateLimiter
-from idv_sandbox.service import ApiError, SandboxConfig
 
 Handler = Callable[[str], Awaitable[tuple[int, Any] | Response]]
 

@@ -16,7 +16,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from idv_sandbox.server import free_port
+from idv_sandbox.net import free_port
 
 
 @dataclass(frozen=True)

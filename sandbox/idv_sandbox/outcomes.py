@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class Outcome(StrEnum):
@@ -110,3 +112,31 @@ def analysis_data(outcome: Outcome, key: str, now: str) -> dict[str, Any]:
             "documentAnalysis": [],
         },
     }
+
+
+def finishing(outcome: Outcome) -> Outcome:
+    """How a flow ends once the applicant finishes it: one drawn to abandon who comes back
+    and finishes after all (by hand, or in a seed) passes."""
+    return Outcome.CLEAN_PASS if outcome is Outcome.ABANDONED else outcome
+
+
+def run_auto_mode(
+    due: Iterable[T],
+    undelivered: Container[str],
+    *,
+    session_id: Callable[[T], str],
+    outcome: Callable[[T], str],
+    finish: Callable[[T, Outcome], object],
+    open_link: Callable[[T], object] | None = None,
+) -> None:
+    """Auto mode's one rule, for every vendor: a session whose link reached nobody (its
+    create answer was lost) is left alone; an applicant drawn to abandon opens the link
+    (``open_link``) and never finishes; the others finish with their drawn outcome."""
+    for session in due:
+        if session_id(session) in undelivered:
+            continue
+        drawn = Outcome(outcome(session))
+        if drawn is not Outcome.ABANDONED:
+            finish(session, drawn)
+        elif open_link is not None:
+            open_link(session)

@@ -3,52 +3,41 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
-from idv_sandbox.app import create_app, seeder
-from idv_sandbox.service import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, Sandbox, SandboxConfig
+from idv_sandbox.app import create_app, services_of
+from idv_sandbox.config import DEFAULT_API_KEY, SandboxConfig
+from idv_sandbox.mail import MailSink
+from idv_sandbox.net import free_port
+from idv_sandbox.registry import VendorService, sandbox_vendor
 from idv_sandbox.store import SandboxStore
 
 
 @dataclass(frozen=True)
 class RunningSandbox:
     url: str
-    sandbox: Sandbox
+    store: SandboxStore
+    services: dict[str, VendorService]
 
-    @property
-    def store(self) -> SandboxStore:
-        return self.sandbox.store
+    def service(self, vendor: str) -> Any:
+        """The stand-in of ``vendor`` (e.g. to seed it, or to change its settings)."""
+        return self.services[vendor]
 
     def connection_json(self, api_key: str = DEFAULT_API_KEY, vendor: str = "deepidv") -> str:
         """An Airflow connection of the ``vendor`` type to this sandbox (for
         ``AIRFLOW_CONN_<ID>``)."""
-        extra: dict[str, str] = {"console_url": f"{self.url}/console/sessions/{{session_id}}"}
-        if vendor == "didit":
-            extra = {
-                "console_url": f"{self.url}/didit/console/{{session_id}}",
-                "workflow_id": DEFAULT_DIDIT_WORKFLOW_ID,
-            }
-        elif vendor == "beltic":
-            extra = {"session_url": f"{self.url}/beltic/session/{{session_id}}"}
-        elif vendor != "deepidv":
-            raise ValueError(f"the sandbox does not speak {vendor!r}")
+        extra = sandbox_vendor(vendor).connection_extra(self.url)
         return json.dumps(
             {"conn_type": vendor, "password": api_key, "host": self.url, "extra": extra}
         )
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -74,7 +63,7 @@ def running_sandbox(
             raise RuntimeError(f"the sandbox did not start on {host}:{port}")
         time.sleep(0.02)
     try:
-        yield RunningSandbox(url=f"http://{host}:{port}", sandbox=app.state.sandbox)
+        yield RunningSandbox(url=f"http://{host}:{port}", store=store, services=services_of(app))
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -93,12 +82,11 @@ def serve(
     seed_vendor: str = "deepidv",
 ) -> None:
     """Serve in the foreground until interrupted; with ``smtp_port``, a mail sink beside it."""
-    from idv_sandbox.mail import MailSink  # here: mail.py imports this module
-
     app = create_app(SandboxStore(db), config)
     if seed_submitted:
         base_url = f"http://{host}:{port}"
-        seeder(app, seed_vendor)(min(config.api_keys), seed_submitted, base_url)
+        seed = services_of(app)[seed_vendor].seed
+        seed(min(config.api_keys), seed_submitted, base_url)
     if smtp_port is None:
         uvicorn.run(app, host=host, port=port, log_level="info")
         return

@@ -1,28 +1,16 @@
-"""SQLite persistence for the sandbox: sessions, their status history, idempotency keys."""
+"""SQLite persistence for the sandbox: one database for every vendor's tables (each vendor adds
+its own with :meth:`SandboxStore.add_schema`), the status history and token balances."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id TEXT PRIMARY KEY,
-    api_key TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    record TEXT NOT NULL,
-    applicant TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_by_key ON sessions (api_key, status, seq);
 CREATE TABLE IF NOT EXISTS history (
     session_id TEXT NOT NULL,
     at TEXT NOT NULL,
@@ -33,29 +21,7 @@ CREATE TABLE IF NOT EXISTS balances (
     api_key TEXT PRIMARY KEY,
     tokens INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS idempotency (
-    api_key TEXT NOT NULL,
-    key TEXT NOT NULL,
-    body_hash TEXT NOT NULL,
-    response TEXT NOT NULL,
-    PRIMARY KEY (api_key, key)
-);
 """
-
-
-class IdempotencyConflict(Exception):
-    """An Idempotency-Key was reused with a different request body."""
-
-
-class InsufficientTokens(Exception):
-    """The API key's token balance cannot pay for another session."""
-
-
-@dataclass(frozen=True)
-class StoredSession:
-    record: dict[str, Any]
-    applicant: dict[str, Any]
-    outcome: str
 
 
 class SandboxStore:
@@ -101,110 +67,10 @@ class SandboxStore:
                 raise
             self._db.execute("COMMIT")
 
-    # -- sessions --------------------------------------------------------------------
-    def create(
-        self,
-        api_key: str,
-        stored: StoredSession,
-        response: dict[str, Any],
-        idempotency: tuple[str, str] | None = None,
-    ) -> dict[str, Any]:
-        """Insert a session and return the create response, atomically.
-
-        With ``idempotency=(key, body_hash)``, a key seen before returns the first response
-        instead (and inserts nothing); the same key with another body raises
-        :class:`IdempotencyConflict`. A new session costs one token when the key has a
-        balance (:meth:`set_balance`); none left raises :class:`InsufficientTokens`.
-        """
-        record = stored.record
-        with self.transaction() as db:
-            if idempotency is not None:
-                row = db.execute(
-                    "SELECT body_hash, response FROM idempotency WHERE api_key = ? AND key = ?",
-                    (api_key, idempotency[0]),
-                ).fetchone()
-                if row is not None:
-                    if row[0] != idempotency[1]:
-                        raise IdempotencyConflict(idempotency[0])
-                    return dict(json.loads(row[1]))
-                db.execute(
-                    "INSERT INTO idempotency VALUES (?, ?, ?, ?)",
-                    (api_key, idempotency[0], idempotency[1], json.dumps(response)),
-                )
-            balance = db.execute(
-                "SELECT tokens FROM balances WHERE api_key = ?", (api_key,)
-            ).fetchone()
-            if balance is not None:
-                if balance[0] <= 0:
-                    raise InsufficientTokens(api_key)
-                db.execute("UPDATE balances SET tokens = tokens - 1 WHERE api_key = ?", (api_key,))
-            (seq,) = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions").fetchone()
-            db.execute(
-                "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record["id"],
-                    api_key,
-                    seq,
-                    record["status"],
-                    stored.outcome,
-                    record["createdAt"],
-                    json.dumps(record),
-                    json.dumps(stored.applicant),
-                ),
-            )
-            self.add_history(db, record["id"], record["createdAt"], record["status"])
-        return response
-
-    def update(self, stored: StoredSession) -> None:
-        record = stored.record
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE sessions SET status = ?, record = ? WHERE id = ?",
-                (record["status"], json.dumps(record), record["id"]),
-            )
-            self.add_history(db, record["id"], record["updatedAt"], record["status"])
-
     @staticmethod
     def add_history(db: sqlite3.Connection, session_id: str, at: str, status: str) -> None:
         """Record a status change, inside a :meth:`transaction` (any vendor's sessions)."""
         db.execute("INSERT INTO history VALUES (?, ?, ?)", (session_id, at, status))
-
-    def get(self, api_key: str, session_id: str) -> StoredSession | None:
-        with self.lock:
-            row = self._db.execute(
-                "SELECT record, applicant, outcome FROM sessions WHERE api_key = ? AND id = ?",
-                (api_key, session_id),
-            ).fetchone()
-        return StoredSession(json.loads(row[0]), json.loads(row[1]), row[2]) if row else None
-
-    def page(
-        self, api_key: str, *, status: str | None, limit: int, offset: int
-    ) -> tuple[list[dict[str, Any]], int]:
-        """Newest first; returns the records and the total matching."""
-        offset = min(offset, 2**62)  # any offset past the end is an empty page
-        where, args = "api_key = ?", [api_key]
-        if status is not None:
-            where, args = where + " AND status = ?", [*args, status]
-        with self.lock:
-            (total,) = self._db.execute(
-                f"SELECT COUNT(*) FROM sessions WHERE {where}",  # noqa: S608 - fixed text
-                args,
-            ).fetchone()
-            rows = self._db.execute(
-                f"SELECT record FROM sessions WHERE {where} ORDER BY seq DESC LIMIT ? OFFSET ?",  # noqa: S608
-                [*args, limit, offset],
-            ).fetchall()
-        return [json.loads(r[0]) for r in rows], total
-
-    def due_for_submission(self, api_key: str, created_before: str) -> list[StoredSession]:
-        """PENDING sessions old enough for auto mode to complete."""
-        with self.lock:
-            rows = self._db.execute(
-                "SELECT record, applicant, outcome FROM sessions "
-                "WHERE api_key = ? AND status = 'PENDING' AND created_at <= ?",
-                (api_key, created_before),
-            ).fetchall()
-        return [StoredSession(json.loads(r[0]), json.loads(r[1]), r[2]) for r in rows]
 
     def history(self, session_id: str) -> list[tuple[str, str]]:
         """``(timestamp, status)`` of every status the session has had, oldest first."""
@@ -240,7 +106,3 @@ class SandboxStore:
         """Rows of one read-only statement."""
         with self.lock:
             return list(self._db.execute(sql, args).fetchall())
-
-    def all_ids(self) -> list[str]:
-        with self.lock:
-            return [r[0] for r in self._db.execute("SELECT id FROM sessions ORDER BY seq")]

@@ -23,7 +23,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
-from idv_sandbox.server import free_port
+from idv_sandbox.net import free_port
 from tests.chromium import headless_chromium
 
 pytestmark = pytest.mark.integration
@@ -147,7 +147,7 @@ def test_applicant_walks_through_and_is_sent_back(browser, manual_sandbox, custo
     query = _landed(browser)
     assert urlsplit(browser.current_url).netloc == f"{APP_HOST}:{customer_app}"
     assert query == {"session_id": [created["id"]], "status": ["success"]}
-    stored = manual_sandbox.store.get(DEFAULT_API_KEY, created["id"])
+    stored = manual_sandbox.service("deepidv").sessions.get(DEFAULT_API_KEY, created["id"])
     assert stored is not None and stored.record["status"] == "SUBMITTED"
 
 

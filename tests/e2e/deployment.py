@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from idv_sandbox.server import free_port
+from idv_sandbox.net import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")

@@ -11,10 +11,10 @@ import httpx
 import pytest
 
 from idv_provider.exceptions import AuthenticationError
-from idv_provider.hooks import BelticHook
 from idv_provider.models import Applicant, Decision, SessionState
 from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.policy import PolicyResult
+from idv_provider.vendors.beltic.hook import BelticHook
 from idv_sandbox import DEFAULT_API_KEY, Faults, RunningSandbox, SandboxConfig, running_sandbox
 from tests.conftest import make_context
 
@@ -190,7 +190,7 @@ def test_cursor_pages_filters_and_total(beltic):
 
 
 def test_the_hook_through_the_lifecycle(beltic):
-    hook = BelticHook()
+    hook = BelticHook("beltic_default")
     applicant = Applicant("Jane", "Doe", "jane@example.com", "+15551234567", "u-9")
     session = hook.create_session(applicant)
     assert session.url == f"{beltic.url}/beltic/session/{session.id}"
@@ -216,7 +216,7 @@ def test_the_hook_says_which_permission_is_missing(beltic, monkeypatch):
 
 def test_lost_create_answers_make_no_second_account_or_session(beltic):
     httpx.put(f"{beltic.url}/_sandbox/faults", json=Faults(drop_after_create=2).to_dict())
-    hook = BelticHook()
+    hook = BelticHook("beltic_default")
     hook.sleep = lambda _: None
     anonymous = Applicant("Jane", "Doe", "jane@example.com", "+15551234567")
     session = hook.create_session(anonymous, idempotency_key="airflow-task-key")
@@ -226,7 +226,7 @@ def test_lost_create_answers_make_no_second_account_or_session(beltic):
 
 
 def test_review_pages_by_cursor_while_it_decides(beltic):
-    hook = BelticHook()
+    hook = BelticHook("beltic_default")
     ids = []
     for n in range(5):
         applicant = Applicant("A", "B", f"user{n}@example.com", "+15551234567", f"u-{n}")
@@ -316,7 +316,7 @@ def test_beltic_unrouted_paths_answer_json_api_errors(beltic):
 
 
 def test_the_beltic_hook_takes_a_create_answered_with_200(beltic, monkeypatch):
-    hook = BelticHook()
+    hook = BelticHook("beltic_default")
     hook.sleep = lambda _: None
     # A server that answers the creates with 200 instead of 201 (not excluded by the docs).
     monkeypatch.setattr(

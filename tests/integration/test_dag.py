@@ -33,12 +33,12 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
             AIRFLOW_CONN_SMTP_DEFAULT=mail.connection_json(),
         )
         assert config.faults.drop_after_create == 0  # the fault really fired
-        store = sandbox.store
+        sessions = sandbox.service("deepidv").sessions
         outcome, links = {}, {}
-        for session_id in store.all_ids():
-            stored = store.get(DEFAULT_API_KEY, session_id)
+        for session_id in sessions.all_ids():
+            stored = sessions.get(DEFAULT_API_KEY, session_id)
             assert stored is not None
-            history = [status for _, status in store.history(session_id)]
+            history = [status for _, status in sandbox.store.history(session_id)]
             assert history[:2] == ["PENDING", "SUBMITTED"], history
             assert len(history) == 3, history
             outcome[stored.record["externalId"]] = history[-1]

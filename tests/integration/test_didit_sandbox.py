@@ -11,7 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from idv_provider.hooks import DiditHook
 from idv_provider.models import Applicant, Decision, SessionState
 from idv_provider.operators import (
     CreateSessionOperator,
@@ -19,6 +18,7 @@ from idv_provider.operators import (
     SessionActionOperator,
 )
 from idv_provider.sensors import SessionsSubmittedSensor
+from idv_provider.vendors.didit.hook import DiditHook
 from idv_sandbox import (
     DEFAULT_API_KEY,
     DEFAULT_DIDIT_WORKFLOW_ID,
@@ -217,7 +217,7 @@ def test_sessions_never_finished_expire_or_are_abandoned(monkeypatch):
 
 
 def test_the_hook_through_the_whole_lifecycle(didit):
-    hook = DiditHook()
+    hook = DiditHook("didit_default")
     applicant = Applicant(
         "Jane", "Doe", "jane+pep_sanctions_hit@example.com", "+15551234567", "u-9"
     )
@@ -236,7 +236,7 @@ def test_the_hook_through_the_whole_lifecycle(didit):
 
 def test_a_create_whose_answer_is_lost_is_retried_without_a_duplicate(didit):
     httpx.put(f"{didit.url}/_sandbox/faults", json=Faults(drop_after_create=2).to_dict())
-    hook = DiditHook()
+    hook = DiditHook("didit_default")
     hook.sleep = lambda _: None
     anonymous = Applicant("Jane", "Doe", "jane@example.com", "+15551234567")
     session = hook.create_session(anonymous, idempotency_key="airflow-task-key")
@@ -256,7 +256,7 @@ def test_rate_limited_requests_get_retry_after_and_the_hook_waits(monkeypatch):
         assert int(throttled.headers["retry-after"]) >= 1
         assert throttled.headers["x-ratelimit-limit"] == "120"
         assert "detail" in throttled.json()
-        hook = DiditHook()
+        hook = DiditHook("didit_default")
         waits: list[float] = []
         hook.sleep = lambda s: (waits.append(s), time.sleep(s))
         assert hook.list_sessions().total == 0
@@ -264,7 +264,7 @@ def test_rate_limited_requests_get_retry_after_and_the_hook_waits(monkeypatch):
 
 
 def test_review_decides_didits_in_review_sessions_and_the_batch_sensor_sees_them(didit):
-    hook = DiditHook()
+    hook = DiditHook("didit_default")
     ids = []
     for n in range(3):
         email = f"user{n}+pep_sanctions_hit@example.com"
@@ -323,7 +323,7 @@ def test_didit_options_and_string_metadata_through_the_operator(didit, monkeypat
 
 
 def test_didit_decisions_carry_their_reasons_to_the_review_trail(didit):
-    hook = DiditHook()
+    hook = DiditHook("didit_default")
     session = hook.create_session(ADA)
     finish(didit, {"url": session.url}, "pep_sanctions_hit")
     hook.decide(session.id, Decision.REJECT, comment="sanctions hit (1); PEP hit (1)")
@@ -338,7 +338,7 @@ def test_didit_decisions_carry_their_reasons_to_the_review_trail(didit):
 
 def test_didit_resubmission_is_a_session_action_with_its_nodes(didit, monkeypatch):
     monkeypatch.setenv("AIRFLOW_CONN_IDV_DEFAULT", didit.connection_json(vendor="didit"))
-    hook = DiditHook()
+    hook = DiditHook("didit_default")
     session = hook.create_session(ADA)
     finish(didit, {"url": session.url}, "document_unreadable")
     result = SessionActionOperator(

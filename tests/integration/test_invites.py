@@ -11,9 +11,8 @@ from email.utils import parseaddr
 import pytest
 
 from idv_provider.exceptions import InviteDeliveryError
-from idv_provider.invites import Invite, SmsEncoding, SmsMessage
+from idv_provider.invites import INVITE_SENT_KEY, Invite, SmsEncoding, SmsMessage
 from idv_provider.operators import CreateSessionOperator, SendInviteOperator
-from idv_provider.operators.task_state import INVITE_SENT_KEY
 from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox
 from tests.conftest import FakeTaskStateStore, make_context
 from tests.payloads import APPLICANT
@@ -69,7 +68,9 @@ def test_send_invite_delivers_both_parts_with_the_link_and_escapes_the_name(mail
 def test_create_session_sends_the_invite_with_the_sandbox_link_once(
     sandbox: RunningSandbox, mail_sink: MailSink
 ):
-    sandbox.sandbox.config.auto_submit_after = None  # the retry reads the session as created
+    sandbox.service(
+        "deepidv"
+    ).config.auto_submit_after = None  # the retry reads the session as created
     store = FakeTaskStateStore()
     op = CreateSessionOperator(
         task_id="create",
@@ -82,14 +83,14 @@ def test_create_session_sends_the_invite_with_the_sandbox_link_once(
 
     assert first == again
     assert first["invite_channels"] == ["email"]
-    assert len(sandbox.store.all_ids()) == 1
+    assert len(sandbox.service("deepidv").sessions.all_ids()) == 1
     [mail] = mail_sink.messages  # not sent twice
     assert mail.message["Subject"] == "Acme Bank: verifique su identidad"
     assert mail.message["From"] == "Acme <kyc@acme.test>"
     text = parts(mail.message)["text/plain"]
     assert first["session_url"] in text
     assert first["session_url"].startswith(f"{sandbox.url}/session/{first['session_id']}")
-    stored = sandbox.store.get(DEFAULT_API_KEY, first["session_id"])
+    stored = sandbox.service("deepidv").sessions.get(DEFAULT_API_KEY, first["session_id"])
     assert stored is not None and stored.applicant["email"] == APPLICANT["email"]
 
 
@@ -106,11 +107,11 @@ def test_a_mail_server_failure_is_retried_without_a_second_session(
     mail_sink.fail_next(1)
     with pytest.raises(InviteDeliveryError, match=r"refused the message \(SMTP 451"):
         op.execute(make_context(store=store))  # try 1: session made, the mail server says 451
-    assert len(sandbox.store.all_ids()) == 1 and not mail_sink.messages
+    assert len(sandbox.service("deepidv").sessions.all_ids()) == 1 and not mail_sink.messages
     assert store.get(INVITE_SENT_KEY) is None
 
     result = op.execute(make_context(store=store))  # try 2
-    assert len(sandbox.store.all_ids()) == 1
+    assert len(sandbox.service("deepidv").sessions.all_ids()) == 1
     [mail] = mail_sink.messages
     assert result["session_url"] in parts(mail.message)["text/plain"]
 
@@ -174,10 +175,12 @@ def test_a_refused_address_is_masked_and_the_retry_reuses_the_session(
         op.execute(make_context(store=store))
     assert APPLICANT["email"] not in str(error.value)
     assert error.value.__context__ is None and error.value.__cause__ is None  # no smtplib text
-    assert len(sandbox.store.all_ids()) == 1 and not mail_sink.messages
+    assert len(sandbox.service("deepidv").sessions.all_ids()) == 1 and not mail_sink.messages
 
     result = op.execute(make_context(store=store))  # the retry: same session, now delivered
-    assert len(sandbox.store.all_ids()) == 1 and result["invite_channels"] == ["email"]
+    assert len(sandbox.service("deepidv").sessions.all_ids()) == 1 and result[
+        "invite_channels"
+    ] == ["email"]
     [mail] = mail_sink.messages
     assert mail.rcpt_tos == [APPLICANT["email"]]
 

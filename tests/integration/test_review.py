@@ -19,9 +19,9 @@ def api_calls(sandbox: RunningSandbox) -> dict[str, int]:
 
 
 def test_batch_sensor_watches_many_sessions_with_a_call_per_page(sandbox: RunningSandbox):
-    sandbox.sandbox.config.auto_submit_after = None  # the pending ones stay pending
-    pending = sandbox.sandbox.seed(DEFAULT_API_KEY, 150, sandbox.url, submitted=False)
-    submitted = sandbox.sandbox.seed(DEFAULT_API_KEY, 60, sandbox.url)
+    sandbox.service("deepidv").config.auto_submit_after = None  # the pending ones stay pending
+    pending = sandbox.service("deepidv").seed(DEFAULT_API_KEY, 150, sandbox.url, submitted=False)
+    submitted = sandbox.service("deepidv").seed(DEFAULT_API_KEY, 60, sandbox.url)
     httpx.delete(f"{sandbox.url}/_sandbox/stats")
     sensor = SessionsSubmittedSensor(task_id="wait_all", session_ids=pending + submitted)
     first = sensor.poke(make_context())
@@ -38,7 +38,7 @@ def test_batch_sensor_watches_many_sessions_with_a_call_per_page(sandbox: Runnin
 
 
 def test_review_emails_its_report(sandbox: RunningSandbox, mail_sink: MailSink):
-    sandbox.sandbox.seed(DEFAULT_API_KEY, 30, sandbox.url)
+    sandbox.service("deepidv").seed(DEFAULT_API_KEY, 30, sandbox.url)
     op = ReviewSessionsOperator(task_id="review", report_to=["compliance@acme.test"])
     result = op.execute(make_context())
     assert result["counts"]["approve"] == 30  # the sandbox's default outcome: a clean pass

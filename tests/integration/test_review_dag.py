@@ -26,15 +26,15 @@ def test_review_dag_decides_every_submitted_session(airflow_home: Path, tmp_path
     config = SandboxConfig(auto_submit_after=None, outcome_mix=MIX, seed=7)
     reports = tmp_path / "reports"
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox:
-        seeded = sandbox.sandbox.seed(DEFAULT_API_KEY, BACKLOG, sandbox.url)
+        seeded = sandbox.service("deepidv").seed(DEFAULT_API_KEY, BACKLOG, sandbox.url)
         dags_test(
             airflow_home,
             "idv_review",
             AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(),
             IDV_REVIEW_REPORT_DIR=str(reports),
         )
-        store = sandbox.store
-        final = {sid: store.get(DEFAULT_API_KEY, sid).record["status"] for sid in seeded}  # type: ignore[union-attr]
+        sessions = sandbox.service("deepidv").sessions
+        final = {sid: sessions.get(DEFAULT_API_KEY, sid).record["status"] for sid in seeded}  # type: ignore[union-attr]
         calls = httpx.get(f"{sandbox.url}/_sandbox/stats").json()["requests"][
             key_label(DEFAULT_API_KEY)
         ]

@@ -13,8 +13,8 @@ from idv_provider.exceptions import (
     InvalidRequestError,
     NotFoundError,
 )
-from idv_provider.hooks import DeepIdvHook
 from idv_provider.models import Applicant, Decision, SessionState
+from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from idv_sandbox import DEFAULT_API_KEY, RunningSandbox
 from tests.conftest import CONN_ID, set_connection
 
@@ -66,7 +66,7 @@ def test_same_idempotency_key_returns_the_same_session(sandbox: RunningSandbox):
     first = hook.create_session(applicant(), idempotency_key="k-1")
     again = hook.create_session(applicant(), idempotency_key="k-1")
     assert first.id == again.id
-    assert len(sandbox.store.all_ids()) == 1
+    assert len(sandbox.service("deepidv").sessions.all_ids()) == 1
     with pytest.raises(ConflictError, match="different request body"):
         hook.create_session(applicant(2), idempotency_key="k-1")
 
@@ -83,7 +83,7 @@ def test_forbidden_transitions_are_refused(sandbox: RunningSandbox):
 def test_list_pages_with_total_and_has_more(sandbox: RunningSandbox):
     hook = DeepIdvHook(CONN_ID)
     ids = [hook.create_session(applicant(n)).id for n in range(5)]
-    page = hook.list_sessions(limit=2, offset=0)
+    page = hook.list_sessions(limit=2)
     assert page.total == 5 and page.has_more
     assert [s.id for s in page.sessions] == ids[::-1][:2]  # newest first
     assert sorted(s.id for s in hook.iter_sessions(page_size=2)) == sorted(ids)
@@ -122,5 +122,5 @@ def test_snake_case_aliases_and_camel_case_priority(sandbox: RunningSandbox):
         f"{sandbox.url}/v1/sessions", json=body, headers={"x-api-key": DEFAULT_API_KEY}
     )
     assert response.status_code == 200 and response.json()["externalId"] == "ext-9"
-    stored = sandbox.store.get(DEFAULT_API_KEY, response.json()["id"])
+    stored = sandbox.service("deepidv").sessions.get(DEFAULT_API_KEY, response.json()["id"])
     assert stored is not None and stored.applicant["firstName"] == "Camel"

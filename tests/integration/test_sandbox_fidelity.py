@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from idv_provider.exceptions import InsufficientFundsError, ServerError
-from idv_provider.hooks import DeepIdvHook
 from idv_provider.models import Applicant
+from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from idv_sandbox import DEFAULT_API_KEY, FailRule, Faults, SandboxConfig, running_sandbox
 from idv_sandbox.__main__ import main as sandbox_cli
 from idv_sandbox.outcomes import Outcome, parse_mix
@@ -61,7 +61,9 @@ def test_query_and_patch_checked_against_the_spec(sandbox):
 
 
 def test_a_response_that_breaks_the_spec_is_a_loud_500(sandbox, monkeypatch):
-    monkeypatch.setattr(sandbox.sandbox, "retrieve", lambda key, sid: {"sessionRecord": {}})
+    monkeypatch.setattr(
+        sandbox.service("deepidv"), "retrieve", lambda key, sid: {"sessionRecord": {}}
+    )
     response = httpx.get(f"{sandbox.url}/v1/sessions/whatever", headers=KEY)
     assert response.status_code == 500
     assert "breaks the spec" in response.json()["message"]
@@ -99,7 +101,7 @@ def test_the_hook_rides_out_rate_limits(monkeypatch):
             hook.create_session(Applicant("J", "D", f"j{n}@example.com", "+15550000001")).id
             for n in range(5)
         }
-        assert len(ids) == 5 == len(sandbox.store.all_ids())
+        assert len(ids) == 5 == len(sandbox.service("deepidv").sessions.all_ids())
 
 
 def test_injected_statuses_and_latency(sandbox):
@@ -125,12 +127,14 @@ def test_dropped_connection_after_create_never_duplicates(sandbox):
     hook = DeepIdvHook(CONN_ID)
     hook.sleep = lambda seconds: None
     session = hook.create_session(Applicant("J", "D", "j@example.com", "+15550000001"))
-    assert sandbox.store.all_ids() == [session.id]
+    assert sandbox.service("deepidv").sessions.all_ids() == [session.id]
     with httpx.Client() as client:
         httpx.put(f"{sandbox.url}/_sandbox/faults", json={"drop_after_create": 1})
         with pytest.raises(httpx.RemoteProtocolError):
             client.post(f"{sandbox.url}/v1/sessions", json=BODY, headers=KEY)
-    assert len(sandbox.store.all_ids()) == 2  # committed, though the answer was lost
+    assert (
+        len(sandbox.service("deepidv").sessions.all_ids()) == 2
+    )  # committed, though the answer was lost
 
 
 def test_retrieve_has_user_analysis_and_resource_links(sandbox):
@@ -157,7 +161,7 @@ def test_hosted_flow_success_redirects_with_the_documented_parameters(sandbox):
             "session_id": [created["id"]],
             "status": ["success"],
         }
-        record = manual.store.get(DEFAULT_API_KEY, created["id"])
+        record = manual.service("deepidv").sessions.get(DEFAULT_API_KEY, created["id"])
         assert record is not None and record.record["status"] == "SUBMITTED"
 
 
@@ -174,7 +178,7 @@ def test_hosted_flow_failures_keep_the_session_pending(ending, status, reason):
         done = httpx.post(f"{manual.url}/session/{created['id']}", data={"ending": ending})
         query = parse_qs(urlsplit(done.headers["location"]).query)
         assert query["status"] == [status] and query["reason"] == [reason]
-        stored = manual.store.get(DEFAULT_API_KEY, created["id"])
+        stored = manual.service("deepidv").sessions.get(DEFAULT_API_KEY, created["id"])
         assert stored is not None
         assert (stored.record["status"], stored.record["sessionProgress"]) == ("PENDING", "STARTED")
 
@@ -190,8 +194,8 @@ def test_outcome_mix_is_reproducible_with_a_seed():
             for n in range(12):
                 post(sandbox.url, {**BODY, "email": f"a{n}@example.com", "externalId": str(n)})
             return [
-                sandbox.store.get(DEFAULT_API_KEY, i).outcome  # type: ignore[union-attr]
-                for i in sandbox.store.all_ids()
+                sandbox.service("deepidv").sessions.get(DEFAULT_API_KEY, i).outcome  # type: ignore[union-attr]
+                for i in sandbox.service("deepidv").sessions.all_ids()
             ]
 
     first, again, other = outcomes(7), outcomes(7), outcomes(8)

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from idv_provider.exceptions import ServerError
-from idv_provider.hooks import DeepIdvHook
 from idv_provider.models import Applicant
+from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from idv_sandbox import DEFAULT_API_KEY, SandboxConfig, key_label, running_sandbox
 from idv_sandbox.__main__ import parse_fail
 from idv_sandbox.gate import MAX_BODY_BYTES
@@ -85,7 +85,7 @@ def test_hostile_bodies_get_a_4xx_that_says_why(sandbox, content, headers, statu
     response = httpx.post(f"{sandbox.url}/v1/sessions", content=content, headers={**KEY, **headers})
     assert response.status_code == status, response.text
     assert response.json()["message"]
-    assert sandbox.store.all_ids() == []
+    assert sandbox.service("deepidv").sessions.all_ids() == []
 
 
 @pytest.mark.parametrize("url", ["not a uri", "https://app.test/a b", "https://app.test/\r\nX: y"])
@@ -107,7 +107,7 @@ def test_a_create_answered_after_the_client_gave_up_exists_and_the_retry_finds_i
         applicant = Applicant("J", "D", "j@example.com", "+15550000001")
         session = hook.create_session(applicant, idempotency_key="one-applicant")
         # the first attempt timed out after the sandbox committed; the retry got that session
-        assert sandbox.store.all_ids() == [session.id]
+        assert sandbox.service("deepidv").sessions.all_ids() == [session.id]
         assert httpx.get(f"{sandbox.url}/_sandbox/faults").json()["late_after_create"] == 0
 
 

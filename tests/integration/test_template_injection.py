@@ -70,7 +70,10 @@ def test_no_applicant_value_is_rendered_in_a_dags_test_run(airflow_home: Path, t
             AIRFLOW_CONN_IDV_DEFAULT=sb.connection_json(),
             AIRFLOW_VAR_IDV_SECRET=SECRET_VARIABLE,
         )
-        stored = [sb.store.get(DEFAULT_API_KEY, sid) for sid in sb.store.all_ids()]
+        stored = [
+            sb.service("deepidv").sessions.get(DEFAULT_API_KEY, sid)
+            for sid in sb.service("deepidv").sessions.all_ids()
+        ]
     applicants = {s.applicant["email"]: s.applicant for s in stored if s is not None}
     references = {s.applicant["email"]: s.record["externalId"] for s in stored if s is not None}
     assert set(applicants) == {

@@ -11,9 +11,9 @@ from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout, TaskD
 from airflow.sdk.module_loading import import_string
 
 from idv_provider.exceptions import InvalidRequestError, NotFoundError
-from idv_provider.hooks import DeepIdvHook
 from idv_provider.sensors import SessionsSubmittedSensor
 from idv_provider.triggers import SessionsSubmittedTrigger
+from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from tests.conftest import make_context
 from tests.payloads import detail, session_record
 

@@ -13,21 +13,17 @@ from idv_provider.exceptions import (
     IdentityMismatchError,
     InvalidRequestError,
 )
-from idv_provider.hooks import BelticHook, get_idv_hook
-from idv_provider.hooks.beltic import STATE_BY_STATUS
+from idv_provider.hooks import get_idv_hook
 from idv_provider.invites import Invite
-from idv_provider.models import (
-    Applicant,
-    Decision,
-    SessionState,
-    WaitOutcome,
-    submission_outcome,
-)
+from idv_provider.models import Applicant, Decision, SessionState
 from idv_provider.operators import (
     CreateSessionOperator,
     DecideSessionOperator,
     SessionActionOperator,
 )
+from idv_provider.vendors.beltic.hook import BelticHook
+from idv_provider.vendors.beltic.mapping import STATE_BY_STATUS
+from idv_provider.waiting import WaitOutcome, submission_outcome
 from tests.beltic_payloads import (
     ACCOUNT_ID,
     BELTIC_CONN_ID,
@@ -190,8 +186,10 @@ def test_submitted_sessions_are_listed_status_after_status_with_cursors(api, hoo
     )
     first = hook.list_sessions(state=SessionState.SUBMITTED, limit=2)
     assert [s.id for s in first.sessions] == ["a-0", "a-1"]
-    assert first.has_more and first.next_cursor == "0:c1"
-    second = hook.list_sessions(state=SessionState.SUBMITTED, limit=2, cursor=first.next_cursor)
+    assert first.has_more and first.next_page_token == "0:c1"
+    second = hook.list_sessions(
+        state=SessionState.SUBMITTED, limit=2, page_token=first.next_page_token
+    )
     assert [s.id for s in second.sessions] == ["b-0", "c-0"]
     assert not second.has_more
     params = [c.request.url.params for c in route.calls]
@@ -199,11 +197,12 @@ def test_submitted_sessions_are_listed_status_after_status_with_cursors(api, hoo
     assert params[1]["page[after]"] == "c1" and "page[after]" not in params[2]
 
 
-def test_an_offset_without_a_cursor_skips_by_walking(api, hook):
+@pytest.mark.parametrize("token", ["c1", "9:c1", "x:c1", "1"])
+def test_a_page_token_the_list_did_not_hand_out_is_refused_before_any_call(api, hook, token):
     route = api.get(SESSIONS).respond(200, json=page(["completed"] * 3))
-    listed = hook.list_sessions(limit=2, offset=1)
-    assert [s.id for s in listed.sessions] == ["s-1", "s-2"]
-    assert route.calls.last.request.url.params["page[size]"] == "3"
+    with pytest.raises(InvalidRequestError, match="page_token"):
+        hook.list_sessions(state=SessionState.SUBMITTED, limit=2, page_token=token)
+    assert not route.called
 
 
 def test_decide_without_the_permission_says_which(api, hook):

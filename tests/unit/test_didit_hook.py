@@ -15,10 +15,12 @@ from idv_provider.exceptions import (
     NotFoundError,
     RateLimitedError,
 )
-from idv_provider.hooks import DiditHook, get_idv_hook
-from idv_provider.hooks.didit import STATE_BY_STATUS
-from idv_provider.models import Applicant, Decision, SessionState, WaitOutcome, submission_outcome
+from idv_provider.hooks import get_idv_hook
+from idv_provider.models import Applicant, Decision, SessionState
 from idv_provider.policy import ThresholdPolicy
+from idv_provider.vendors.didit.hook import DiditHook
+from idv_provider.vendors.didit.mapping import STATE_BY_STATUS
+from idv_provider.waiting import WaitOutcome, submission_outcome
 from tests.conftest import set_connection
 from tests.didit_payloads import (
     DIDIT_CONN_ID,

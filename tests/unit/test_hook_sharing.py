@@ -8,8 +8,8 @@ import ssl
 
 import pytest
 
-from idv_provider.hooks import DeepIdvHook
-from idv_provider.hooks.pacing import RequestPacer
+from idv_provider.pacing import RequestPacer
+from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from tests.conftest import API_KEY, API_URL, CONN_ID
 from tests.payloads import SESSION_ID, detail
 
@@ -37,7 +37,7 @@ def test_the_pacer_refuses_nonsense(rate, burst):
 @pytest.fixture
 def paced_conn(monkeypatch: pytest.MonkeyPatch, api, request: pytest.FixtureRequest) -> str:
     """A connection with ``rate_limit`` (20 a second, or the test's ``rate`` marker)."""
-    monkeypatch.setattr("idv_provider.hooks.pacing._PACERS", {})  # no pace left by other tests
+    monkeypatch.setattr("idv_provider.pacing._PACERS", {})  # no pace left by other tests
     marker = request.node.get_closest_marker("rate")
     conn = {
         "conn_type": "deepidv",

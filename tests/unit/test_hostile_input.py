@@ -18,11 +18,13 @@ from idv_provider.exceptions import (
     RateLimitedError,
     UnexpectedResponseError,
 )
-from idv_provider.hooks import BelticHook, DeepIdvHook, DiditHook
-from idv_provider.hooks.base import parse_retry_after
+from idv_provider.hooks.errors import parse_retry_after
 from idv_provider.invites import Invite
 from idv_provider.templating import NotTemplated, rendered_mapping
 from idv_provider.validation import validate_applicant, validate_https_url
+from idv_provider.vendors.beltic.hook import BelticHook
+from idv_provider.vendors.deepidv.hook import DeepIdvHook
+from idv_provider.vendors.didit.hook import DiditHook
 from tests.conftest import API_KEY, API_URL, CONN_ID, make_context, set_connection
 from tests.payloads import APPLICANT, SESSION_ID, created
 from tests.unit.test_operators import create_op

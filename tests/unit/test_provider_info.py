@@ -40,7 +40,7 @@ def test_airflow_providers_manager_lists_the_connection_type():
     assert "airflow-provider-idv" in manager.providers
     hook = manager.hooks["deepidv"]
     assert hook is not None
-    assert hook.hook_class_name == "idv_provider.hooks.deepidv.DeepIdvHook"
+    assert hook.hook_class_name == "idv_provider.vendors.deepidv.hook.DeepIdvHook"
     assert hook.connection_testable
 
 

@@ -8,7 +8,6 @@ import pytest
 import respx
 from airflow.sdk import ExceptionRetryPolicy, RetryAction
 
-from idv_provider.callbacks import RedirectReason, RedirectStatus, parse_redirect
 from idv_provider.exceptions import (
     AuthenticationError,
     InsufficientFundsError,
@@ -17,12 +16,13 @@ from idv_provider.exceptions import (
     ServerError,
     SessionFailedError,
 )
-from idv_provider.hooks import DeepIdvHook
 from idv_provider.links import CONSOLE_URL_KEY, SessionConsoleLink
 from idv_provider.operators import CreateSessionOperator
 from idv_provider.operators.sessions import SESSION_ID_KEY, DecideSessionOperator
+from idv_provider.redirects import RedirectReason, RedirectStatus, parse_redirect
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.sensors import SessionSubmittedSensor
+from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from tests.conftest import CONN_ID, make_context, set_connection
 from tests.payloads import APPLICANT, SESSION_ID, created
 
@@ -114,7 +114,9 @@ def test_create_pushes_the_console_url_not_the_applicant_link(monkeypatch):
 
 # -- parse_redirect ------------------------------------------------------------------------
 def test_parse_success_url():
-    result = parse_redirect("https://app.test/cb?session_id=sess_abc&status=success")
+    result = parse_redirect(
+        "https://app.test/cb?session_id=sess_abc&status=success", vendor="deepidv"
+    )
     assert (result.session_id, result.status, result.reason) == (
         "sess_abc",
         RedirectStatus.SUCCESS,
@@ -124,20 +126,24 @@ def test_parse_success_url():
 
 
 def test_parse_failure_with_reason():
-    result = parse_redirect("session_id=sess_abc&status=failed&reason=document_unreadable")
+    result = parse_redirect(
+        "session_id=sess_abc&status=failed&reason=document_unreadable", vendor="deepidv"
+    )
     assert result.status is RedirectStatus.FAILED
     assert result.known_reason is RedirectReason.DOCUMENT_UNREADABLE
     assert not result.succeeded
 
 
 def test_unknown_reason_is_tolerated_and_kept():
-    result = parse_redirect({"session_id": "s", "status": "abandoned", "reason": "camera_denied"})
+    result = parse_redirect(
+        {"session_id": "s", "status": "abandoned", "reason": "camera_denied"}, vendor="deepidv"
+    )
     assert result.reason == "camera_denied"
     assert result.known_reason is RedirectReason.UNKNOWN
 
 
 def test_sdk_variant_is_understood():
-    result = parse_redirect("?status=SUBMITTED&sessionId=abc123")
+    result = parse_redirect("?status=SUBMITTED&sessionId=abc123", vendor="deepidv")
     assert result.session_id == "abc123" and result.succeeded
 
 
@@ -151,4 +157,4 @@ def test_sdk_variant_is_understood():
 )
 def test_bad_redirects_name_the_parameter(query, field):
     with pytest.raises(InvalidRequestError, match=f"redirect parameter {field}"):
-        parse_redirect(query)
+        parse_redirect(query, vendor="deepidv")

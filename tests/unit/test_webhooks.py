@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from idv_provider.webhooks import (
+from idv_provider.vendors.didit.webhooks import (
     WebhookVerificationError,
     didit_canonical_json,
     sign_didit_webhook,

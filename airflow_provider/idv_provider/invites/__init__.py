@@ -9,10 +9,12 @@ from idv_provider.invites.delivery import (
     deliver_invite,
     prepare_invite,
 )
+from idv_provider.invites.once import INVITE_SENT_KEY, send_invite_once
 from idv_provider.invites.rendering import InviteRenderer, InviteVariables, locale_chain
 from idv_provider.invites.sms import SmsEncoding, SmsLength, sms_length
 
 __all__ = [
+    "INVITE_SENT_KEY",
     "Invite",
     "InviteRenderer",
     "InviteVariables",
@@ -25,5 +27,6 @@ __all__ = [
     "deliver_invite",
     "locale_chain",
     "prepare_invite",
+    "send_invite_once",
     "sms_length",
 ]

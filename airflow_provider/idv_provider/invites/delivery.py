@@ -17,8 +17,8 @@ from idv_provider.invites.rendering import (
     RenderedSms,
 )
 from idv_provider.invites.sms import SmsEncoding
+from idv_provider.mailer import build_email, message_id, send_email, sender_address, stable_key
 from idv_provider.models import Applicant
-from idv_provider.smtp import build_email, message_id, send_email, sender_address, stable_key
 from idv_provider.validation import normalize_locale
 
 log = logging.getLogger(__name__)

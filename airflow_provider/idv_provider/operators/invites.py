@@ -7,8 +7,8 @@ from typing import Any
 
 from airflow.sdk import BaseOperator, Context
 
-from idv_provider.invites import Invite
-from idv_provider.operators.task_state import mask_rendered_pii, send_invite_once
+from idv_provider.invites import Invite, send_invite_once
+from idv_provider.masking import mask_rendered_pii
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.templating import literal_data, rendered_mapping
 from idv_provider.validation import validate_applicant, validate_session_url

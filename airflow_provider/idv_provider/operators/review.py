@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,14 +12,13 @@ from typing import Any
 from airflow.sdk import BaseOperator, Context
 
 from idv_provider.exceptions import ConflictError, InvalidRequestError, NotFoundError
-from idv_provider.hooks import IdvHook, get_idv_hook
+from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
+from idv_provider.idempotency import idempotency_key
+from idv_provider.mailer import build_email, message_id, send_email, sender_address
 from idv_provider.models import Decision, SessionState, VerificationSession
-from idv_provider.operators.sessions import DEFAULT_CONN_ID
-from idv_provider.operators.task_state import idempotency_key
 from idv_provider.policy import Policy, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
-from idv_provider.review import ReviewSummary
-from idv_provider.smtp import build_email, message_id, send_email, sender_address
+from idv_provider.review_report import ReviewSummary
 
 #: task_state_store key of the review's running summary, so a retry continues it
 REVIEW_STATE_KEY = "idv_review_summary"
@@ -83,7 +82,13 @@ class ReviewSessionsOperator(BaseOperator):
         summary = ReviewSummary.from_state(store.get(REVIEW_STATE_KEY) if store else None)
         started = datetime.now(UTC)
         try:
-            for page in self._submitted_pages(hook, summary):
+            pages = hook.drain_sessions(
+                SessionState.SUBMITTED,
+                page_size=self.page_size,
+                still_listed=summary.manual_review.__contains__,
+                budget=self.max_sessions,
+            )
+            for page in pages:
                 for session in page:
                     self._review(hook, session, summary)
                 if store is not None:
@@ -104,38 +109,6 @@ class ReviewSessionsOperator(BaseOperator):
             self._email_report(summary, report, idempotency_key(context))
         return summary.to_xcom(path)
 
-    def _submitted_pages(
-        self, hook: IdvHook, summary: ReviewSummary
-    ) -> Iterator[list[VerificationSession]]:
-        """Pages of submitted sessions not reviewed yet in this run.
-
-        Decided sessions leave the submitted list while we walk it, so the next page starts
-        after the sessions left submitted (manual review), which sort before any unseen one;
-        a vendor that pages by cursor gives that place itself (``next_cursor``).
-        """
-        page_size = min(self.page_size, hook.max_page_size)
-        seen: set[str] = set()
-        left_submitted = 0
-        cursor: str | None = None
-        budget = self.max_sessions
-        while budget is None or budget > 0:
-            page = hook.list_sessions(
-                state=SessionState.SUBMITTED, limit=page_size, offset=left_submitted, cursor=cursor
-            )
-            cursor = page.next_cursor  # a vendor paging by cursor needs no counting
-            fresh = [s for s in page.sessions if s.id not in seen][:budget]
-            if not fresh:
-                if page.has_more and cursor is not None:
-                    continue  # a page of sessions all seen before: the cursor moves on
-                return
-            seen.update(s.id for s in fresh)
-            yield fresh
-            left_submitted += sum(1 for s in fresh if s.id in summary.manual_review)
-            if budget is not None:
-                budget -= len(fresh)
-            if not page.has_more:
-                return
-
     def _review(self, hook: IdvHook, session: VerificationSession, summary: ReviewSummary) -> None:
         if session.analysis is None:  # a vendor whose listing leaves the analysis out
             session = hook.get_session(session.id)
@@ -147,7 +120,9 @@ class ReviewSessionsOperator(BaseOperator):
             }
             return
         try:
-            hook.decide(session.id, result.decision, comment="; ".join(result.reasons))
+            hook.decide(
+                session.id, result.decision, comment="; ".join(result.reasons), current=session
+            )
         except (ConflictError, NotFoundError) as exc:
             summary.skipped[session.id] = str(exc)
             return

@@ -8,22 +8,17 @@ from typing import Any
 from airflow.sdk import BaseOperator, Context
 
 from idv_provider.exceptions import InvalidRequestError
-from idv_provider.hooks import IdvHook, get_idv_hook
-from idv_provider.invites import Invite, check_invite
+from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
+from idv_provider.idempotency import idempotency_key
+from idv_provider.invites import Invite, check_invite, send_invite_once
 from idv_provider.links import SessionConsoleLink, push_console_url
+from idv_provider.masking import mask_rendered_pii
 from idv_provider.models import Decision, SessionState, VerificationSession
-from idv_provider.operators.task_state import (
-    idempotency_key,
-    mask_rendered_pii,
-    send_invite_once,
-)
 from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.templating import literal_data, rendered_mapping
 from idv_provider.validation import validate_applicant, validate_https_url
 
-#: the operators and sensors use this connection unless told otherwise; its type picks the vendor
-DEFAULT_CONN_ID = "idv_default"
 #: XCom key of the created session's id, so that ``create.output["session_id"]`` works
 SESSION_ID_KEY = "session_id"
 #: task_state_store key of the session a try created; read back by the next try.
@@ -158,7 +153,6 @@ class CreateSessionOperator(BaseOperator):
             check_invite(self.invite, applicant)
         hook = get_idv_hook(self.conn_id)
         hook.check_connection()
-        hook.check_create_options(metadata, vendor_options)
         store = context.get("task_state_store")
         saved = store.get(CREATED_SESSION_KEY) if store is not None else None
         if isinstance(saved, dict) and saved.get("session_id"):
@@ -305,8 +299,7 @@ class DecideSessionOperator(BaseOperator):
             return session
         if session.state is TARGET_STATE[decision]:
             return session  # already done, e.g. by an earlier try
-        hook.check_decision(session, decision)
-        return hook.decide(session.id, decision, comment="; ".join(reasons))
+        return hook.decide(session.id, decision, comment="; ".join(reasons), current=session)
 
 
 class SessionActionOperator(BaseOperator):
@@ -353,7 +346,6 @@ class SessionActionOperator(BaseOperator):
         hook = get_idv_hook(self.conn_id)
         hook.check_session_id(self.session_id)
         options = rendered_mapping(self.options, "options")
-        hook.check_action(self.action, options)
         push_console_url(context, hook, self.session_id)
         after = hook.run_action(self.session_id, self.action, options)
         self.log.info("Session %s: %s done", self.session_id, self.action)

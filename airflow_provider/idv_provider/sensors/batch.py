@@ -11,12 +11,11 @@ from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
 
 from idv_provider.exceptions import InvalidRequestError
-from idv_provider.hooks import get_idv_hook
-from idv_provider.models import BatchProgress
-from idv_provider.operators.sessions import DEFAULT_CONN_ID
+from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.triggers.batch import SessionsSubmittedTrigger
 from idv_provider.triggers.loop import SETTLE_SECONDS
+from idv_provider.waiting import BatchProgress
 
 
 class SessionsSubmittedSensor(BaseSensorOperator):

@@ -11,13 +11,12 @@ from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
 
 from idv_provider.exceptions import SessionFailedError
-from idv_provider.hooks import get_idv_hook
+from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.links import SessionConsoleLink, push_console_url
-from idv_provider.models import WaitOutcome, submission_outcome
-from idv_provider.operators.sessions import DEFAULT_CONN_ID
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.triggers.loop import SETTLE_SECONDS
 from idv_provider.triggers.sessions import SessionSubmittedTrigger
+from idv_provider.waiting import WaitOutcome, submission_outcome
 
 
 class SessionSubmittedSensor(BaseSensorOperator):

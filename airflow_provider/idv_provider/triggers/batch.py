@@ -9,8 +9,8 @@ from typing import Any
 
 from airflow.triggers.base import BaseTrigger, TriggerEvent
 
-from idv_provider.models import BatchProgress
 from idv_provider.triggers.loop import load_idv_hook, settle
+from idv_provider.waiting import BatchProgress
 
 
 class SessionsSubmittedTrigger(BaseTrigger):

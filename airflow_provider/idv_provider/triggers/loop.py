@@ -28,8 +28,8 @@ SETTLE_SECONDS = 10.0
 async def load_idv_hook(conn_id: str) -> IdvHook:
     """The connection's hook, its imports and SSL setup done off the event loop."""
     hooks = await asyncio.to_thread(importlib.import_module, "idv_provider.hooks")
-    base = await asyncio.to_thread(importlib.import_module, "idv_provider.hooks.base")
-    await asyncio.to_thread(base.shared_ssl_context)
+    transport = await asyncio.to_thread(importlib.import_module, "idv_provider.hooks.transport")
+    await asyncio.to_thread(transport.shared_ssl_context)
     hook: IdvHook = await hooks.aget_idv_hook(conn_id)
     return hook
 

@@ -16,14 +16,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.responses import Response
 
+from idv_sandbox.config import ApiError
 from idv_sandbox.contract import Contract, spec_path
-from idv_sandbox.didit_service import DiditSandbox, DiditSession
-from idv_sandbox.faults import FaultState
-from idv_sandbox.gate import Dialect, Gate, spec_body
+from idv_sandbox.gate import Dialect, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, html_page, outcome_form_page
-from idv_sandbox.service import ApiError, SandboxConfig
-from idv_sandbox.store import SandboxStore
+from idv_sandbox.routing import SandboxParts, VendorApi
+from idv_sandbox.vendors.didit.service import DiditSandbox, DiditSession
 
 CREATE = "/v3/session/"
 DECISION = "/v3/session/{sessionId}/decision/"
@@ -67,34 +66,27 @@ def _flow_page(session: DiditSession) -> str:
     return outcome_form_page("Didit", f"/verify/session/{session.token}")
 
 
-def add_didit_routes(
-    app: FastAPI, store: SandboxStore, config: SandboxConfig, gate: Gate, faults: FaultState
-) -> DiditSandbox:
-    """Serve Didit's API on ``app``; ``app.state.didit`` is the :class:`DiditSandbox`."""
-    didit = DiditSandbox(store, config)
-    contract = Contract(spec_path("didit"))
-    app.state.didit = didit
-
-    async def call(request: Request, path: str, handler: Any) -> Response:
-        return await gate.call(request, path, handler, contract=contract, dialect=DIDIT)
+def add_didit_routes(app: FastAPI, parts: SandboxParts) -> DiditSandbox:
+    """Serve Didit's API, hosted flow and console on ``app``."""
+    didit = DiditSandbox(parts.store, parts.config)
+    api = VendorApi(parts, Contract(spec_path("didit")), DIDIT)
+    contract = api.contract
 
     @app.post(CREATE)
     async def create(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
             body = await spec_body(request, contract, CREATE)
             session = didit.create(key, body, str(request.base_url).rstrip("/"))
-            answer = await faults.answer_after_create(201, didit.created(session))
-            store.note_delivery(session.record["session_id"], answer)
-            return answer
+            return await api.created(201, didit.created(session), str(session.record["session_id"]))
 
-        return await call(request, CREATE, handle)
+        return await api.call(request, CREATE, handle)
 
     @app.get("/v3/session/{session_id}/decision/")
     async def decision(session_id: str, request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any]:
             return 200, didit.decision(key, session_id)
 
-        return await call(request, DECISION, handle)
+        return await api.call(request, DECISION, handle)
 
     @app.get(LIST)
     async def list_sessions(request: Request) -> Response:
@@ -111,7 +103,7 @@ def add_didit_routes(
                 "results": rows,
             }
 
-        return await call(request, LIST, handle)
+        return await api.call(request, LIST, handle)
 
     @app.patch("/v3/session/{session_id}/update-status/")
     async def update_status(session_id: str, request: Request) -> Response:
@@ -120,7 +112,7 @@ def add_didit_routes(
             body = await spec_body(request, contract, UPDATE)
             return 200, didit.apply_status(session, body)
 
-        return await call(request, UPDATE, handle)
+        return await api.call(request, UPDATE, handle)
 
     @app.delete("/v3/session/{session_id}/delete/")
     async def delete(session_id: str, request: Request) -> Response:
@@ -128,7 +120,7 @@ def add_didit_routes(
             didit.delete(key, session_id)
             return Response(status_code=204)
 
-        return await call(request, DELETE, handle)
+        return await api.call(request, DELETE, handle)
 
     # -- the applicant's hosted flow and a reviewer's page --------------------------------
     @app.get("/verify/session/{token}", response_class=HTMLResponse)
@@ -150,12 +142,7 @@ def add_didit_routes(
 
     @app.get("/didit/console/{session_id}", response_class=HTMLResponse)
     async def console(session_id: str) -> Response:
-        found = [
-            s for s in store.query("SELECT api_key FROM didit_sessions WHERE id = ?", [session_id])
-        ]
-        if not found:
-            raise ApiError(404, f"Session {session_id} not found")
-        record = didit.decision(found[0][0], session_id)
+        record = didit.console_record(session_id)
         return HTMLResponse(
             html_page(
                 f"Session {session_id}",

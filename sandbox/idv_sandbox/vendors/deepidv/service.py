@@ -1,25 +1,33 @@
-"""The sandbox's behaviour, independent of HTTP: sessions, lifecycle, auto mode, the flow."""
+"""deepidv's stand-in, independent of HTTP: sessions, lifecycle, auto mode, the flow."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
-import threading
 import uuid
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from idv_sandbox.faults import Faults
-from idv_sandbox.outcomes import Outcome, analysis_data, choose_outcome, draw_key
-from idv_sandbox.store import IdempotencyConflict, InsufficientTokens, SandboxStore, StoredSession
+from idv_sandbox.config import ApiError, SandboxConfig, iso_time
+from idv_sandbox.outcomes import (
+    Outcome,
+    analysis_data,
+    choose_outcome,
+    draw_key,
+    finishing,
+    run_auto_mode,
+)
+from idv_sandbox.store import SandboxStore
+from idv_sandbox.vendors.deepidv.store import (
+    DeepidvSessions,
+    IdempotencyConflict,
+    InsufficientTokens,
+    StoredSession,
+)
 
-DEFAULT_API_KEY = "sandbox-key"
-#: the sandbox's one published Didit workflow
-DEFAULT_DIDIT_WORKFLOW_ID = "0d1d17a5-5a4d-4b0c-9e1f-5a4db0c9e1f0"
 ORG_ID = "org_sandbox"
 #: status a client may set → statuses it may be set from
 ALLOWED_FROM = {
@@ -37,67 +45,6 @@ ALIASES = {
     "send_phone_invite": "sendPhoneInvite",
 }
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class SandboxClock:
-    """The sandbox's time: the wall clock plus an offset that tests (and ``POST
-    /_sandbox/clock``) move forward, so expiry and auto mode never race a test."""
-
-    def __init__(self) -> None:
-        self._offset = timedelta(0)
-        self._lock = threading.Lock()
-
-    def now(self) -> datetime:
-        with self._lock:
-            return datetime.now(UTC) + self._offset
-
-    def advance(self, seconds: float) -> None:
-        if not math.isfinite(seconds) or seconds < 0:
-            raise ValueError("the clock only moves forward, by a finite number of seconds")
-        with self._lock:
-            self._offset += timedelta(seconds=seconds)
-
-
-@dataclass
-class SandboxConfig:
-    """How the sandbox behaves; every field has a command-line flag."""
-
-    api_keys: frozenset[str] = frozenset({DEFAULT_API_KEY})
-    #: seconds after create when auto mode moves a session to SUBMITTED; None: never
-    auto_submit_after: float | None = 5.0
-    outcome_mix: dict[Outcome, float] = field(default_factory=lambda: {Outcome.CLEAN_PASS: 1.0})
-    seed: int = 0
-    workflows: frozenset[str] = frozenset({"wf_standard_kyc"})
-    #: tokens each API key starts with (a session costs one; then 402); None: unlimited
-    tokens: int | None = None
-    #: requests a second per API key (then 429 with Retry-After); None: unlimited
-    rate_limit: float | None = None
-    rate_burst: int | None = None
-    faults: Faults = field(default_factory=Faults)
-    #: Didit workflows that exist (create with another answers 404)
-    didit_workflows: frozenset[str] = frozenset({DEFAULT_DIDIT_WORKFLOW_ID})
-    #: seconds after create when a Didit session not finished expires (Not Started →
-    #: Expired, In Progress → Abandoned); None: never
-    didit_expire_after: float | None = None
-    #: API keys without Beltic's sessions:decide permission (approve and decline are a 403)
-    beltic_keys_without_decide: frozenset[str] = frozenset()
-    #: check every answer against the spec (a mismatch is a 500 that names it)
-    validate_responses: bool = True
-    clock: SandboxClock = field(default_factory=SandboxClock)
-
-
-class ApiError(Exception):
-    def __init__(
-        self, status: int, message: str, *, field: str | None = None, plain_text: bool = False
-    ) -> None:
-        super().__init__(message)
-        self.status, self.message, self.field = status, message, field
-        self.plain_text = plain_text  # deepidv answers some errors (402) in plain text
-
-
-def iso_time(when: datetime, timespec: str = "milliseconds") -> str:
-    """``when`` in ISO 8601 UTC with a ``Z``, as the vendors write times."""
-    return when.isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
 def apply_aliases(body: Any) -> Any:
@@ -122,11 +69,12 @@ def check_create_semantics(data: dict[str, Any], workflows: frozenset[str]) -> N
         raise ApiError(404, f"Workflow {data['workflowId']} not found", field="workflowId")
 
 
-class Sandbox:
-    """The sandbox's behaviour, independent of HTTP (the app below is a thin shell)."""
+class DeepidvSandbox:
+    """deepidv's behaviour, independent of HTTP (its routes are a thin shell)."""
 
     def __init__(self, store: SandboxStore, config: SandboxConfig) -> None:
         self.store = store
+        self.sessions = DeepidvSessions(store)
         self.config = config
         for key in config.api_keys:
             store.set_balance(key, config.tokens, keep=True)
@@ -172,7 +120,7 @@ class Sandbox:
             canonical = json.dumps(data, sort_keys=True).encode()
             idempotency = (idempotency_key, hashlib.sha256(canonical).hexdigest())
         try:
-            return self.store.create(
+            return self.sessions.create(
                 api_key, StoredSession(record, applicant, outcome.value), response, idempotency
             )
         except IdempotencyConflict:
@@ -186,7 +134,7 @@ class Sandbox:
         """Create ``count`` sessions for made-up applicants (outcomes drawn from the mix) and,
         with ``submitted``, complete their flows: a backlog for a review to work through."""
         ids = []
-        first = len(self.store.all_ids())
+        first = len(self.sessions.all_ids())
         for n in range(first + 1, first + count + 1):
             body = {
                 "firstName": "Seed",
@@ -196,7 +144,7 @@ class Sandbox:
                 "externalId": f"seed-{n:06d}",
             }
             session_id = str(self.create(api_key, body, base_url, None)["id"])
-            if submitted and (stored := self.store.get(api_key, session_id)) is not None:
+            if submitted and (stored := self.sessions.get(api_key, session_id)) is not None:
                 self.submit(stored)
             ids.append(session_id)
         return ids
@@ -207,16 +155,18 @@ class Sandbox:
         if delay is None:
             return
         cutoff = iso_time(self.config.clock.now() - timedelta(seconds=delay))
-        for stored in self.store.due_for_submission(api_key, cutoff):
-            if stored.outcome != Outcome.ABANDONED:
-                self.submit(stored)
+        run_auto_mode(
+            self.sessions.due_for_submission(api_key, cutoff),
+            self.store.undelivered,
+            session_id=lambda stored: str(stored.record["id"]),
+            outcome=lambda stored: stored.outcome,
+            finish=lambda stored, _: self.submit(stored),
+        )
 
     def submit(self, stored: StoredSession) -> None:
         """The applicant completes the flow: SUBMITTED, with the analysis of their outcome."""
         now = iso_time(self.config.clock.now())
-        outcome = Outcome(stored.outcome)
-        if outcome is Outcome.ABANDONED:  # they came back and finished after all
-            outcome = Outcome.CLEAN_PASS
+        outcome = finishing(Outcome(stored.outcome))
         record = {
             **stored.record,
             "status": "SUBMITTED",
@@ -227,7 +177,7 @@ class Sandbox:
             "uploads": {"id_front": True, "id_back": True, "selfie": True},
             "analysisData": analysis_data(outcome, stored.applicant["drawKey"], now),
         }
-        self.store.update(replace(stored, record=record))
+        self.sessions.update(replace(stored, record=record))
 
     def start(self, stored: StoredSession) -> None:
         """The applicant opened the flow but left it (failed or abandoned): still PENDING."""
@@ -237,19 +187,19 @@ class Sandbox:
                 "sessionProgress": "STARTED",
                 "updatedAt": iso_time(self.config.clock.now()),
             }
-            self.store.update(replace(stored, record=record))
+            self.sessions.update(replace(stored, record=record))
 
     def find(self, session_id: str) -> StoredSession:
         """A session under any configured key (the hosted page and console have no API key)."""
         for api_key in self.config.api_keys:
             self.advance(api_key)
-            if (stored := self.store.get(api_key, session_id)) is not None:
+            if (stored := self.sessions.get(api_key, session_id)) is not None:
                 return stored
         raise ApiError(404, f"Session {session_id} not found")
 
     def _stored(self, api_key: str, session_id: str) -> StoredSession:
         self.advance(api_key)
-        stored = self.store.get(api_key, session_id)
+        stored = self.sessions.get(api_key, session_id)
         if stored is None:
             raise ApiError(404, f"Session {session_id} not found")
         return stored
@@ -282,7 +232,7 @@ class Sandbox:
         self, api_key: str, *, limit: int, offset: int, status: str | None
     ) -> dict[str, Any]:
         self.advance(api_key)
-        records, total = self.store.page(api_key, status=status, limit=limit, offset=offset)
+        records, total = self.sessions.page(api_key, status=status, limit=limit, offset=offset)
         return {
             "data": records,
             "total": total,
@@ -302,5 +252,5 @@ class Sandbox:
             raise ApiError(409, f"Cannot set a {current} session to {status}", field="status")
         record = {**stored.record, "status": status, "updatedAt": iso_time(self.config.clock.now())}
         updated = replace(stored, record=record)
-        self.store.update(updated)
+        self.sessions.update(updated)
         return self._detail(updated)

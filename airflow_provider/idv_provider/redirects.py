@@ -1,4 +1,5 @@
-"""Parse the query string the hosted flow appends to ``redirect_url``, for your web app."""
+"""The applicant's return to ``redirect_url``: what each vendor's hosted flow adds to it, read
+into one neutral result for your web app."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from enum import StrEnum
 from urllib.parse import parse_qs, urlsplit
 
 from idv_provider.exceptions import InvalidRequestError
+from idv_provider.registry import vendor_record
 
 
 class RedirectStatus(StrEnum):
@@ -25,16 +27,14 @@ class RedirectReason(StrEnum):
     UNKNOWN = "unknown"
 
 
-#: The SDK guide's variant (``?status=SUBMITTED&sessionId=…``) means success.
-STATUS_ALIASES = {"submitted": RedirectStatus.SUCCESS}
-
-
 @dataclass(frozen=True)
 class RedirectResult:
     session_id: str
     status: RedirectStatus
     #: the reason as sent (``None`` on success); may be a value newer than this version
     reason: str | None
+    #: the status as the vendor wrote it, when it sends its own (Didit)
+    vendor_status: str | None = None
 
     @property
     def known_reason(self) -> RedirectReason | None:
@@ -51,29 +51,22 @@ class RedirectResult:
         return self.status is RedirectStatus.SUCCESS
 
 
-def parse_redirect(query: str | Mapping[str, str]) -> RedirectResult:
-    """Validate the redirect's ``session_id``, ``status`` and ``reason``.
+def parse_redirect(query: str | Mapping[str, str], *, vendor: str) -> RedirectResult:
+    """Validate what ``vendor``'s hosted flow added to ``redirect_url``: the session id, how
+    the flow ended and why.
 
     ``query`` is the full redirect URL, its query string, or a mapping of parameters.
     Unknown reasons are kept, not rejected; a missing session id or an unknown status is an
     :class:`InvalidRequestError` naming the parameter. The redirect only says what the
-    applicant's browser saw: confirm the outcome with the API before acting on it.
+    applicant's browser saw (anyone can forge it): confirm the outcome with the API before
+    acting on it.
     """
+    record = vendor_record(vendor)
+    if record is None or record.parse_redirect is None:
+        raise InvalidRequestError(f"vendor: {vendor!r} sends no redirect this provider reads")
     if isinstance(query, str):
         text = urlsplit(query).query if "://" in query else query.lstrip("?")
         params = {key: values[-1] for key, values in parse_qs(text).items()}
     else:
         params = dict(query)
-    session_id = (params.get("session_id") or params.get("sessionId") or "").strip()
-    if not session_id:
-        raise InvalidRequestError("redirect parameter session_id is missing")
-    raw_status = (params.get("status") or "").strip().lower()
-    try:
-        status = STATUS_ALIASES.get(raw_status) or RedirectStatus(raw_status)
-    except ValueError:
-        allowed = ", ".join(s.value for s in RedirectStatus)
-        raise InvalidRequestError(
-            f"redirect parameter status must be one of {allowed}; got {raw_status!r}"
-        ) from None
-    reason = (params.get("reason") or "").strip() or None
-    return RedirectResult(session_id=session_id, status=status, reason=reason)
+    return record.parse_redirect(params)

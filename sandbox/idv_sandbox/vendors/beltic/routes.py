@@ -14,14 +14,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from starlette.responses import Response
 
-from idv_sandbox.beltic_service import BelticSandbox, encode_cursor
+from idv_sandbox.config import ApiError
 from idv_sandbox.contract import Contract, spec_path
-from idv_sandbox.faults import FaultState
-from idv_sandbox.gate import Dialect, Gate, spec_body
+from idv_sandbox.gate import Dialect, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, outcome_form_page
-from idv_sandbox.service import ApiError, SandboxConfig
-from idv_sandbox.store import SandboxStore
+from idv_sandbox.routing import SandboxParts, VendorApi
+from idv_sandbox.vendors.beltic.service import BelticSandbox, encode_cursor
 
 ACCOUNTS = "/v1/identity/accounts"
 SESSIONS = "/v1/identity/sessions"
@@ -56,24 +55,19 @@ def _link(request: Request, **params: str) -> str:
     return str(request.url.replace(query=urlencode({**query, **params})))
 
 
-def add_beltic_routes(
-    app: FastAPI, store: SandboxStore, config: SandboxConfig, gate: Gate, faults: FaultState
-) -> BelticSandbox:
-    """Serve Beltic's API on ``app``; ``app.state.beltic`` is the :class:`BelticSandbox`."""
-    beltic = BelticSandbox(store, config)
-    contract = Contract(spec_path("beltic"), strict_query=True)
-    app.state.beltic = beltic
-
-    async def call(request: Request, path: str, handler: Any) -> Response:
-        return await gate.call(request, path, handler, contract=contract, dialect=BELTIC)
+def add_beltic_routes(app: FastAPI, parts: SandboxParts) -> BelticSandbox:
+    """Serve Beltic's API and the applicant's page on ``app``."""
+    beltic = BelticSandbox(parts.store, parts.config)
+    api = VendorApi(parts, Contract(spec_path("beltic"), strict_query=True), BELTIC)
+    contract = api.contract
 
     @app.post(ACCOUNTS)
     async def create_account(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
             account = beltic.create_account(key, await spec_body(request, contract, ACCOUNTS))
-            return await faults.answer_after_create(201, {"data": account})
+            return await api.created(201, {"data": account})
 
-        return await call(request, ACCOUNTS, handle)
+        return await api.call(request, ACCOUNTS, handle)
 
     @app.get(ACCOUNTS)
     async def list_accounts(request: Request) -> Response:
@@ -83,24 +77,22 @@ def add_beltic_routes(
             accounts = beltic.accounts(key, query.get("filter[external_id]"), size)
             return 200, {"data": accounts, "links": {"self": str(request.url), "next": None}}
 
-        return await call(request, ACCOUNTS, handle)
+        return await api.call(request, ACCOUNTS, handle)
 
     @app.post(SESSIONS)
     async def create_session(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any] | Response:
             session = beltic.create_session(key, await spec_body(request, contract, SESSIONS))
-            answer = await faults.answer_after_create(201, {"data": session})
-            store.note_delivery(session["id"], answer)
-            return answer
+            return await api.created(201, {"data": session}, str(session["id"]))
 
-        return await call(request, SESSIONS, handle)
+        return await api.call(request, SESSIONS, handle)
 
     @app.get(SESSIONS)
     async def list_sessions(request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any]:
             query = dict(request.query_params)
             records, has_next, has_previous = beltic.page(key, query)
-            store.delivered(r["id"] for r in records)
+            parts.store.delivered(r["id"] for r in records)
             page: dict[str, Any] = {
                 "size": int(query.get("page[size]", 15)),
                 "hasNext": has_next,
@@ -120,16 +112,16 @@ def add_beltic_routes(
             }
             return 200, {"data": records, "meta": {"page": page}, "links": links}
 
-        return await call(request, SESSIONS, handle)
+        return await api.call(request, SESSIONS, handle)
 
     @app.get("/v1/identity/sessions/{session_id}")
     async def get_session(session_id: str, request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any]:
             found = beltic.get(key, session_id)
-            store.delivered([session_id])
+            parts.store.delivered([session_id])
             return 200, {"data": found}
 
-        return await call(request, SESSION, handle)
+        return await api.call(request, SESSION, handle)
 
     @app.patch("/v1/identity/sessions/{session_id}")
     async def update_session(session_id: str, request: Request) -> Response:
@@ -137,14 +129,14 @@ def add_beltic_routes(
             body = await spec_body(request, contract, SESSION)
             return 200, {"data": beltic.update(key, session_id, body)}
 
-        return await call(request, SESSION, handle)
+        return await api.call(request, SESSION, handle)
 
     @app.get("/v1/identity/accounts/{account_id}")
     async def get_account(account_id: str, request: Request) -> Response:
         async def handle(key: str) -> tuple[int, Any]:
             return 200, {"data": beltic.account(key, account_id)}
 
-        return await call(request, ACCOUNT, handle)
+        return await api.call(request, ACCOUNT, handle)
 
     for action in ("approve", "decline", "expire", "redact"):
         path = f"{SESSION}/{action}"
@@ -155,7 +147,7 @@ def add_beltic_routes(
             async def handle(key: str) -> tuple[int, Any]:
                 return 200, {"data": beltic.act(key, session_id, action)}
 
-            return await call(request, path, handle)
+            return await api.call(request, path, handle)
 
         app.add_api_route(f"/v1/identity/sessions/{{session_id}}/{action}", act, methods=["POST"])
 

@@ -1,44 +1,19 @@
-"""What the operators share about the task instance: its identity, PII masking, sent invites."""
+"""Send an invite at most once per channel and task instance, across retries and crashes."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from typing import Any
 
 from airflow.sdk import Context
-from airflow.sdk.log import mask_secret
 
-from idv_provider.exceptions import InvalidRequestError
-from idv_provider.invites import Invite, deliver_invite
+from idv_provider.idempotency import idempotency_key
+from idv_provider.invites.delivery import Invite, deliver_invite
 from idv_provider.models import Applicant
-from idv_provider.templating import rendered_mapping
 
 log = logging.getLogger(__name__)
 
-#: applicant fields masked in logs and Rendered Templates
-PII_FIELDS = ("first_name", "last_name", "email", "phone")
 #: task_state_store key of the invite channels already sent by an earlier try
 INVITE_SENT_KEY = "idv_invite_sent"
-
-
-def idempotency_key(context: Context) -> str:
-    """One key per task instance (not per try): every retry of the task sends the same."""
-    ti = context["ti"]
-    identity = f"{ti.dag_id}/{ti.run_id}/{ti.task_id}/{ti.map_index}"
-    return "airflow-" + hashlib.sha256(identity.encode()).hexdigest()[:48]
-
-
-def mask_rendered_pii(applicant: Any, *secrets: Any) -> None:
-    """Mask the applicant's PII (and e.g. a session link) wherever Airflow shows task values."""
-    try:
-        data = rendered_mapping(applicant, "applicant") or {}
-    except InvalidRequestError:  # reported by execute(); nothing to mask
-        data = {}
-    values = [data.get(f) for f in PII_FIELDS]
-    for value in [*values, *secrets]:
-        if isinstance(value, str) and value:
-            mask_secret(value)
 
 
 def send_invite_once(

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key
-from idv_sandbox.service import ApiError, SandboxConfig, iso_time
+from idv_sandbox.config import ApiError, SandboxConfig, iso_time
+from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key, finishing, run_auto_mode
 from idv_sandbox.store import SandboxStore
 
 SCHEMA = """
@@ -294,15 +294,16 @@ class BelticSandbox:
         cutoff = iso_time(
             self.config.clock.now() - timedelta(seconds=self.config.auto_submit_after)
         )
-        for session in self._rows(
-            "s.api_key = ? AND s.status = 'created' AND s.created_at <= ?", [api_key, cutoff]
-        ):
-            if session.record["id"] in self.store.undelivered:
-                continue  # nobody has the link yet
-            if session.outcome == Outcome.ABANDONED:
-                self.start(session)
-            else:
-                self.finish(session, Outcome(session.outcome))
+        run_auto_mode(
+            self._rows(
+                "s.api_key = ? AND s.status = 'created' AND s.created_at <= ?", [api_key, cutoff]
+            ),
+            self.store.undelivered,
+            session_id=lambda session: str(session.record["id"]),
+            outcome=lambda session: session.outcome,
+            finish=self.finish,
+            open_link=self.start,
+        )
 
     def by_id(self, session_id: str) -> BelticSession:
         """A session under any key (the applicant's page has no API key)."""
@@ -344,9 +345,7 @@ class BelticSandbox:
         if session.record["attributes"]["status"] not in EXPIRABLE:
             return session
         session = self._save(self.start(session), "pending")
-        if outcome is Outcome.ABANDONED:
-            outcome = Outcome.CLEAN_PASS  # they came back and finished after all
-        return self._save(session, FINAL_STATUS[outcome])
+        return self._save(session, FINAL_STATUS[finishing(outcome)])
 
     # -- actions -----------------------------------------------------------------------------
     def act(self, api_key: str, session_id: str, action: str) -> dict[str, Any]:

@@ -15,10 +15,10 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
-from idv_sandbox.didit_results import FEATURES, RESULT_ARRAYS, finished_flow
-from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key
-from idv_sandbox.service import ApiError, SandboxConfig, iso_time
+from idv_sandbox.config import ApiError, SandboxConfig, iso_time
+from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key, finishing, run_auto_mode
 from idv_sandbox.store import SandboxStore
+from idv_sandbox.vendors.didit.results import FEATURES, RESULT_ARRAYS, finished_flow
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS didit_sessions (
@@ -280,16 +280,17 @@ class DiditSandbox:
         if self.config.auto_submit_after is None:
             return
         cutoff = _iso(now - timedelta(seconds=self.config.auto_submit_after))
-        for session in self._rows(
-            "api_key = ? AND deleted = 0 AND status = 'Not Started' AND created_at <= ?",
-            [api_key, cutoff],
-        ):
-            if session.record["session_id"] in self.store.undelivered:
-                continue  # nobody has the link yet
-            if session.outcome == Outcome.ABANDONED:
-                self.open(session)  # opened the link, never finished
-            else:
-                self.finish(session, Outcome(session.outcome))
+        run_auto_mode(
+            self._rows(
+                "api_key = ? AND deleted = 0 AND status = 'Not Started' AND created_at <= ?",
+                [api_key, cutoff],
+            ),
+            self.store.undelivered,
+            session_id=lambda session: str(session.record["session_id"]),
+            outcome=lambda session: session.outcome,
+            finish=self.finish,
+            open_link=self.open,
+        )
 
     def _set_status(self, session: DiditSession, status: str, **fields: Any) -> DiditSession:
         record = {**session.record, **fields, "status": status}
@@ -328,9 +329,7 @@ class DiditSandbox:
         A session created with a ``sandbox_scenario`` ends as its scenario says."""
         if scenario := session.applicant.get("scenario"):
             outcome = SANDBOX_SCENARIOS[scenario]
-        if outcome is Outcome.ABANDONED:
-            outcome = Outcome.CLEAN_PASS  # they came back and finished after all
-        result = finished_flow(outcome, session.applicant["draw_key"], session.applicant)
+        result = finished_flow(finishing(outcome), session.applicant["draw_key"], session.applicant)
         return self._set_status(session, **result)
 
     def by_token(self, token: str) -> DiditSession:
@@ -344,6 +343,13 @@ class DiditSandbox:
     # -- the API -------------------------------------------------------------------------
     def decision(self, api_key: str, session_id: str) -> dict[str, Any]:
         return self._get(api_key, session_id).record
+
+    def console_record(self, session_id: str) -> dict[str, Any]:
+        """A session's decision under any key (the reviewer's console has no API key)."""
+        found = self._rows("id = ? AND deleted = 0", [session_id])
+        if not found:
+            raise ApiError(404, f"Session {session_id} not found")
+        return self.decision(found[0].api_key, session_id)
 
     def updatable(self, api_key: str, session_id: str) -> DiditSession:
         """The session, if its status lets update-status change it (checked before the body,

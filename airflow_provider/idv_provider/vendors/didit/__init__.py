@@ -1,0 +1,21 @@
+"""Didit (API v3): workflows, ``vendor_data`` as the idempotency key, decisions by update-status,
+signed webhooks."""
+
+from idv_provider.registry import VendorRecord
+from idv_provider.vendors.didit.redirect import parse_didit_redirect
+
+VENDOR = VendorRecord(
+    name="didit",
+    display_name="Didit",
+    docs_url="https://docs.didit.me",
+    default_base_url="https://verification.didit.me",
+    hook="idv_provider.vendors.didit.hook.DiditHook",
+    conn_fields={
+        "workflow_id": {
+            "label": "Workflow ID",
+            "description": "The Didit workflow (UUID) used when an operator names none.",
+            "schema": {"type": ["string", "null"]},
+        },
+    },
+    parse_redirect=parse_didit_redirect,
+)

@@ -1,0 +1,115 @@
+"""The sandbox's switches for tests and demos (``/_sandbox/...``; not part of any vendor API):
+faults, token balances, the clock, request counts, and a seeded backlog.
+
+Bad input is a 400 that says what is wrong (JSON ``{"detail"}``), never a 500.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from idv_sandbox.config import ApiError, iso_time
+from idv_sandbox.faults import Faults
+from idv_sandbox.gate import json_body, key_label
+from idv_sandbox.registry import VendorService
+from idv_sandbox.routing import SandboxParts
+
+
+class ControlError(Exception):
+    """Bad input to a ``/_sandbox`` switch: a 400 (or 404, 413, 415) with a ``detail``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def add_control_routes(
+    app: FastAPI, parts: SandboxParts, services: Mapping[str, VendorService]
+) -> None:
+    """Mount the switches; ``services`` (vendor → stand-in) are what ``seed`` fills."""
+
+    async def control_body(request: Request) -> dict[str, Any]:
+        try:
+            body = await json_body(request)
+        except ApiError as exc:
+            raise ControlError(exc.status, exc.message) from None
+        if not isinstance(body, dict):
+            raise ControlError(400, "The body must be a JSON object")
+        return body
+
+    @app.exception_handler(ControlError)
+    async def control_error(request: Request, exc: ControlError) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+
+    @app.get("/_sandbox/faults")
+    async def get_faults() -> dict[str, Any]:
+        return parts.faults.faults.to_dict()
+
+    @app.put("/_sandbox/faults")
+    async def put_faults(request: Request) -> dict[str, Any]:
+        try:
+            parts.faults.replace(Faults.from_dict(await control_body(request)))
+        except ValueError as exc:
+            raise ControlError(400, str(exc)) from None
+        return parts.faults.faults.to_dict()
+
+    @app.delete("/_sandbox/faults")
+    async def clear_faults() -> dict[str, Any]:
+        parts.faults.replace(Faults())
+        return parts.faults.faults.to_dict()
+
+    @app.put("/_sandbox/tokens/{api_key}")
+    async def put_tokens(api_key: str, request: Request) -> dict[str, Any]:
+        if api_key not in parts.config.api_keys:
+            raise ControlError(404, "not an API key the sandbox accepts")
+        tokens = (await control_body(request)).get("tokens")
+        if tokens is not None and (
+            isinstance(tokens, bool) or not isinstance(tokens, int) or tokens < 0
+        ):
+            raise ControlError(400, "tokens must be a whole number ≥ 0, or null (unlimited)")
+        parts.store.set_balance(api_key, tokens)
+        return {"api_key": key_label(api_key), "tokens": parts.store.balance(api_key)}
+
+    @app.post("/_sandbox/clock")
+    async def advance_clock(request: Request) -> dict[str, Any]:
+        seconds = (await control_body(request)).get("advance")
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise ControlError(400, "advance must be a number of seconds")
+        try:
+            parts.config.clock.advance(float(seconds))
+        except ValueError as exc:
+            raise ControlError(400, str(exc)) from None
+        return {"now": iso_time(parts.config.clock.now())}
+
+    @app.get("/_sandbox/stats")
+    async def get_stats() -> dict[str, Any]:
+        return parts.gate.stats()
+
+    @app.delete("/_sandbox/stats")
+    async def clear_stats() -> dict[str, Any]:
+        parts.gate.requests.clear()
+        return parts.gate.stats()
+
+    @app.post("/_sandbox/seed")
+    async def seed(request: Request) -> dict[str, Any]:
+        body = await control_body(request)
+        key = body.get("api_key") or min(parts.config.api_keys)
+        if key not in parts.config.api_keys:
+            raise ControlError(400, "api_key is not one the sandbox accepts")
+        count, submitted = body.get("count", 1), body.get("submitted", True)
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 100_000:
+            raise ControlError(400, "count must be a whole number from 1 to 100000")
+        if not isinstance(submitted, bool):
+            raise ControlError(400, "submitted must be true or false")
+        vendor = body.get("vendor", "deepidv")
+        if vendor not in services:
+            raise ControlError(400, f"vendor must be one of {', '.join(sorted(services))}")
+        base_url = str(request.base_url).rstrip("/")
+        seed = services[vendor].seed
+        ids = await asyncio.to_thread(seed, key, count, base_url, submitted=submitted)
+        return {"api_key": key_label(key), "vendor": vendor, "session_ids": ids}
