@@ -35,7 +35,9 @@ class ThresholdPolicy:
     A failed hard check (face mismatch, expired or invalid document, under age, sanctions
     hit) rejects. A score below its threshold, a PEP hit, or a check the vendor did not report
     sends the session to manual review (``Decision.MANUAL_REVIEW``), unless
-    ``missing_check_decision`` says otherwise. Everything passing approves.
+    ``missing_check_decision`` says otherwise; so do adverse-media hits with
+    ``review_on_adverse_media`` and a document risk score above ``max_document_risk_score``
+    (deepidv reports both; off by default). Everything passing approves.
     """
 
     min_liveness_score: float = 0.9
@@ -43,6 +45,8 @@ class ThresholdPolicy:
     require_document_checks: bool = True
     reject_on_sanctions: bool = True
     review_on_pep: bool = True
+    review_on_adverse_media: bool = False
+    max_document_risk_score: float | None = None
     missing_check_decision: Decision = Decision.MANUAL_REVIEW
 
     def __call__(self, session: VerificationSession) -> PolicyResult:
@@ -95,4 +99,9 @@ class ThresholdPolicy:
                     reasons.append(f"{name} not reported")
         if self.review_on_pep and a.pep_hits:
             reasons.append(f"{a.pep_hits} PEP hit(s)")
+        if self.review_on_adverse_media and a.adverse_media_hits:
+            reasons.append(f"{a.adverse_media_hits} adverse media hit(s)")
+        risk, ceiling = a.document_risk_score, self.max_document_risk_score
+        if ceiling is not None and risk is not None and risk > ceiling:
+            reasons.append(f"document risk score {risk:g} above {ceiling:g}")
         return reasons

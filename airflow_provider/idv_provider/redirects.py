@@ -62,11 +62,12 @@ def parse_redirect(query: str | Mapping[str, str], *, vendor: str) -> RedirectRe
     acting on it.
     """
     record = vendor_record(vendor)
-    if record is None or record.parse_redirect is None:
-        raise InvalidRequestError(f"vendor: {vendor!r} sends no redirect this provider reads")
     if isinstance(query, str):
         text = urlsplit(query).query if "://" in query else query.lstrip("?")
         params = {key: values[-1] for key, values in parse_qs(text).items()}
     else:
         params = dict(query)
-    return record.parse_redirect(params)
+    result = record.parse_redirect(params) if record is not None else None
+    if result is None:
+        raise InvalidRequestError(f"vendor: {vendor!r} sends no redirect this provider reads")
+    return result

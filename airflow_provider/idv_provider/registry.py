@@ -1,8 +1,9 @@
 """The vendors the provider knows: one record each, found in ``idv_provider/vendors/<name>/``.
 
 Provider info, the hook look-up and the redirect parser iterate these records; nothing else
-in the neutral layer names a vendor. Records are cheap to read: a hook class (and the
-generated client behind it) is imported only when a connection of its type is used.
+in the neutral layer names a vendor. Records are cheap to read and import nothing of Airflow
+(Airflow reads the provider info while it starts): a hook class, and the generated client
+behind it, is imported only when a connection of its type is used.
 """
 
 from __future__ import annotations
@@ -34,17 +35,29 @@ class VendorRecord:
     hook: str
     #: the vendor's own connection form fields (besides the common ones)
     conn_fields: Mapping[str, dict[str, Any]] = field(default_factory=dict)
-    #: reads the query string the hosted flow adds to ``redirect_url``; ``None``: no redirect
-    parse_redirect: Callable[[Mapping[str, str]], RedirectResult] | None = None
+    #: ``module.function`` reading the parameters the hosted flow adds to ``redirect_url``
+    #: (``None``: the vendor sends no redirect)
+    redirect_parser: str | None = None
 
     @property
     def hook_module(self) -> str:
         return self.hook.rpartition(".")[0]
 
     def hook_class(self) -> type[IdvHook]:
-        module, _, name = self.hook.rpartition(".")
-        cls: type[IdvHook] = getattr(importlib.import_module(module), name)
+        cls: type[IdvHook] = _load(self.hook)
         return cls
+
+    def parse_redirect(self, params: Mapping[str, str]) -> RedirectResult | None:
+        """The redirect's parameters read by the vendor's parser (``None``: it has none)."""
+        if self.redirect_parser is None:
+            return None
+        parser: Callable[[Mapping[str, str]], RedirectResult] = _load(self.redirect_parser)
+        return parser(params)
+
+
+def _load(dotted: str) -> Any:
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 @cache

@@ -9,12 +9,13 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from idv_provider.models import Decision
+from idv_provider.template_files import templates_dir
 
 #: at most this many sessions of each list go to XCom; the report has them all
 XCOM_LIST_LIMIT = 100
 
 _REPORTS = SandboxedEnvironment(
-    loader=jinja2.PackageLoader("idv_provider", "templates/reports"),
+    loader=jinja2.FileSystemLoader(templates_dir() / "reports"),
     autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,

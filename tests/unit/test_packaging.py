@@ -1,11 +1,16 @@
-"""The wheel carries what the code loads at run time: the invite and report templates, the spec."""
+"""The wheel carries what the code loads at run time (the invite and report templates, the spec)
+and asks for what the provider needs: the sandbox's server stack only with the extra."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 from hatchling.builders.wheel import WheelBuilder
+
+from idv_provider.template_files import templates_dir
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,3 +27,42 @@ def test_the_wheel_ships_templates_and_spec(tmp_path: Path):
         "idv_provider/templates/reports/review.html",
     } <= names
     assert "idv_sandbox/specs/deepidv.yaml" in names
+
+
+SANDBOX_ONLY = ("fastapi", "uvicorn", "aiosmtpd", "python-multipart", "jsonschema", "pyyaml")
+
+
+def test_the_sandbox_stack_is_an_extra(tmp_path: Path):
+    (wheel,) = WheelBuilder(str(REPO)).build(directory=str(tmp_path), versions=["standard"])
+    with zipfile.ZipFile(wheel) as archive:
+        [metadata] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        requires = [
+            line.removeprefix("Requires-Dist: ")
+            for line in archive.read(metadata).decode().splitlines()
+            if line.startswith("Requires-Dist: ")
+        ]
+    plain = [r for r in requires if "extra ==" not in r]
+    sandbox = [r for r in requires if "extra == 'sandbox'" in r or 'extra == "sandbox"' in r]
+    for name in SANDBOX_ONLY:
+        assert not any(r.lower().startswith(name) for r in plain), name
+        assert any(r.lower().startswith(name) for r in sandbox), name
+
+
+def test_the_provider_imports_nothing_of_the_sandbox():
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import idv_provider\n"
+        "for m in pkgutil.walk_packages(idv_provider.__path__, 'idv_provider.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(sorted(k for k in ('idv_sandbox', 'fastapi', 'uvicorn', 'aiosmtpd') "
+        "if k in sys.modules))\n"
+    )
+    # a fresh interpreter: Airflow reads the provider info while it starts (no cycle allowed)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "[]"
+
+
+def test_templates_are_found_in_the_source_tree():
+    assert templates_dir() == REPO / "templates"
+    assert (templates_dir() / "invites" / "en" / "email.html").is_file()

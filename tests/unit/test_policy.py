@@ -88,3 +88,14 @@ def test_thresholds_are_configurable():
 )
 def test_reasons_show_the_precision_that_decided(score, minimum, text):
     assert below(score, minimum) == text
+
+
+def test_adverse_media_and_document_risk_are_read_when_asked_for():
+    risky = replace(CLEAN, adverse_media_hits=2, document_risk_score=0.7)
+    assert ThresholdPolicy()(session(risky)).decision is Decision.APPROVE  # off by default
+    strict = ThresholdPolicy(review_on_adverse_media=True, max_document_risk_score=0.5)
+    result = strict(session(risky))
+    assert result.decision is Decision.MANUAL_REVIEW
+    assert result.reasons == ["2 adverse media hit(s)", "document risk score 0.7 above 0.5"]
+    calm = replace(CLEAN, adverse_media_hits=0, document_risk_score=0.5)
+    assert strict(session(calm)).decision is Decision.APPROVE

@@ -1,6 +1,6 @@
 """Render invite messages from Jinja templates, in the applicant's language.
 
-Templates live under ``<locale>/<name>`` in the package's ``templates/invites`` folder and in
+Templates live under ``<locale>/<name>`` in the provider's ``templates/invites`` folder and in
 any directories the user passes, which take precedence file by file: a user overrides one
 message for one language by dropping a file with the same relative name in their folder.
 """
@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.invites.sms import SmsLength, sms_length
+from idv_provider.template_files import templates_dir
 from idv_provider.validation import normalize_locale, validate_session_url
 
 SUBJECT, HTML, TEXT, SMS = "email_subject.txt", "email.html", "email.txt", "sms.txt"
@@ -105,7 +106,7 @@ class InviteRenderer:
             loader=jinja2.ChoiceLoader(
                 [
                     jinja2.FileSystemLoader([str(d) for d in dirs]),
-                    jinja2.PackageLoader("idv_provider", "templates/invites"),
+                    jinja2.FileSystemLoader(templates_dir() / "invites"),
                 ]
             ),
             autoescape=jinja2.select_autoescape(

@@ -1,7 +1,6 @@
 """deepidv: hosted sessions with an ``Idempotency-Key`` on create and a PATCH for decisions."""
 
 from idv_provider.registry import VendorRecord
-from idv_provider.vendors.deepidv.redirect import parse_deepidv_redirect
 
 VENDOR = VendorRecord(
     name="deepidv",
@@ -9,5 +8,5 @@ VENDOR = VendorRecord(
     docs_url="https://docs.deepidv.com",
     default_base_url="https://api.deepidv.com",
     hook="idv_provider.vendors.deepidv.hook.DeepIdvHook",
-    parse_redirect=parse_deepidv_redirect,
+    redirect_parser="idv_provider.vendors.deepidv.redirect.parse_deepidv_redirect",
 )

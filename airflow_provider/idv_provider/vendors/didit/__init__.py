@@ -2,7 +2,6 @@
 signed webhooks."""
 
 from idv_provider.registry import VendorRecord
-from idv_provider.vendors.didit.redirect import parse_didit_redirect
 
 VENDOR = VendorRecord(
     name="didit",
@@ -17,5 +16,5 @@ VENDOR = VendorRecord(
             "schema": {"type": ["string", "null"]},
         },
     },
-    parse_redirect=parse_didit_redirect,
+    redirect_parser="idv_provider.vendors.didit.redirect.parse_didit_redirect",
 )
