@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bench.sandbox import SandboxProcess
 from idv_provider.operators import DecideSessionOperator, ReviewSessionsOperator
 from idv_provider.sensors import SessionsSubmittedSensor, SessionSubmittedSensor
-from tests.conftest import make_context
+from tests.fakes.context import make_context
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ POKE_SLOT = """
 import json, os, sys, psutil
 import bench
 from idv_provider.sensors import SessionSubmittedSensor
-from tests.conftest import make_context
+from tests.fakes.context import make_context
 sensor = SessionSubmittedSensor(task_id="wait", conn_id=sys.argv[1], session_id=sys.argv[2])
 sensor.poke(make_context())
 print(json.dumps({"rss": psutil.Process().memory_info().rss}))

@@ -16,8 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
-from idv_sandbox import DEFAULT_API_KEY, DEFAULT_DIDIT_WORKFLOW_ID, Outcome
+from idv_sandbox import DEFAULT_API_KEY, Outcome
 from idv_sandbox.outcomes import choose_outcome
+from idv_sandbox.registry import sandbox_vendor
 from tests.e2e.deployment import REPO, Deployment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -34,19 +35,11 @@ EXPECTED = {
 
 
 def connection(d: Deployment, vendor: str) -> dict[str, Any]:
-    extra: dict[str, str] = {"console_url": f"{d.sandbox_url}/console/sessions/{{session_id}}"}
-    if vendor == "didit":
-        extra = {
-            "console_url": f"{d.sandbox_url}/didit/console/{{session_id}}",
-            "workflow_id": DEFAULT_DIDIT_WORKFLOW_ID,
-        }
-    elif vendor == "beltic":
-        extra = {"session_url": f"{d.sandbox_url}/beltic/session/{{session_id}}"}
     return {
         "conn_type": vendor,
         "host": d.sandbox_url,
         "password": DEFAULT_API_KEY,
-        "extra": json.dumps(extra),
+        "extra": json.dumps(sandbox_vendor(vendor).connection_extra(d.sandbox_url)),
     }
 
 

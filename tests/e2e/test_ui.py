@@ -2,7 +2,7 @@
 
 Airflow 3.3.2's connection list sends port 0 for a connection stored without a port, and its
 api-server then refuses the test ("The host or port to test differs from the stored
-connection"): the provider's form shows the Port field so that it can be set (README).
+connection"): the provider's form shows the Port field so that it can be set (docs/connections.md).
 """
 
 from __future__ import annotations

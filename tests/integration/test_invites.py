@@ -14,8 +14,8 @@ from idv_provider.exceptions import InviteDeliveryError
 from idv_provider.invites import INVITE_SENT_KEY, Invite, SmsEncoding, SmsMessage
 from idv_provider.operators import CreateSessionOperator, SendInviteOperator
 from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox
-from tests.conftest import FakeTaskStateStore, make_context
-from tests.payloads import APPLICANT
+from tests.fakes.context import FakeTaskStateStore, make_context
+from tests.fakes.deepidv import APPLICANT
 
 pytestmark = [pytest.mark.integration, pytest.mark.timing]
 HOSTILE = "<script>alert(1)</script>"

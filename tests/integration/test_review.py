@@ -8,7 +8,7 @@ import pytest
 from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.sensors import SessionsSubmittedSensor
 from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox, key_label
-from tests.conftest import make_context
+from tests.fakes.context import make_context
 
 pytestmark = pytest.mark.integration
 

@@ -29,7 +29,7 @@ HOSTILE = {
 }
 
 with DAG("idv_injection", schedule=None, start_date=datetime(2026, 1, 1)) as dag:
-    # the README's form: literal applicants mapped with .expand()
+    # the docs' form: literal applicants mapped with .expand()
     CreateSessionOperator.partial(task_id="mapped", send_email_invite=False).expand(
         applicant=[HOSTILE]
     )

@@ -14,8 +14,8 @@ from idv_provider.exceptions import InvalidRequestError, NotFoundError
 from idv_provider.sensors import SessionsSubmittedSensor
 from idv_provider.triggers import SessionsSubmittedTrigger
 from idv_provider.vendors.deepidv.hook import DeepIdvHook
-from tests.conftest import make_context
-from tests.payloads import detail, session_record
+from tests.fakes.context import make_context
+from tests.fakes.deepidv import detail, session_record
 
 ALL = [f"s-{n:04d}" for n in range(250)]  # newest first, as the vendor lists them
 

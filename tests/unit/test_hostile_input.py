@@ -25,8 +25,9 @@ from idv_provider.validation import validate_applicant, validate_https_url
 from idv_provider.vendors.beltic.hook import BelticHook
 from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from idv_provider.vendors.didit.hook import DiditHook
-from tests.conftest import API_KEY, API_URL, CONN_ID, make_context, set_connection
-from tests.payloads import APPLICANT, SESSION_ID, created
+from tests.conftest import API_KEY, API_URL, CONN_ID, set_connection
+from tests.fakes.context import make_context
+from tests.fakes.deepidv import APPLICANT, SESSION_ID, created
 from tests.unit.test_operators import create_op
 
 INJECTION = "{{ conn.idv_default.password }}"

@@ -11,8 +11,8 @@ from airflow.sdk.log import redact
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.invites import Invite
 from idv_provider.operators import SendInviteOperator
-from tests.conftest import make_context
-from tests.payloads import APPLICANT, created
+from tests.fakes.context import make_context
+from tests.fakes.deepidv import APPLICANT, created
 from tests.unit.test_operators import create_op
 
 SMTP = {"conn_type": "smtp", "host": "127.0.0.1", "port": 9, "extra": {"from_email": "a@b.test"}}

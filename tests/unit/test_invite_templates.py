@@ -19,7 +19,7 @@ URL = (
 )
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 HOSTILE = "<script>alert(1)</script>"
-PACKAGED = Path(__file__).resolve().parents[2] / "airflow_provider/idv_provider/templates/invites"
+PACKAGED = Path(__file__).resolve().parents[2] / "templates/invites"
 
 
 def applicant(locale: str | None = None, first_name: str = "Zoé") -> Applicant:

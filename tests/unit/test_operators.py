@@ -19,8 +19,8 @@ from idv_provider.policy import PolicyResult
 from idv_provider.sensors import SessionSubmittedSensor
 from idv_provider.templating import rendered_mapping
 from idv_provider.triggers import SessionSubmittedTrigger
-from tests.conftest import FakeTaskStateStore, make_context
-from tests.payloads import APPLICANT, SESSION_ID, created, detail
+from tests.fakes.context import FakeTaskStateStore, make_context
+from tests.fakes.deepidv import APPLICANT, SESSION_ID, created, detail
 
 
 def create_op(**kwargs) -> CreateSessionOperator:

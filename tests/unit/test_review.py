@@ -11,8 +11,8 @@ from idv_provider.exceptions import AuthenticationError
 from idv_provider.models import Decision, VerificationSession
 from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.policy import PolicyResult
-from tests.conftest import FakeTaskStateStore, make_context
-from tests.payloads import detail
+from tests.fakes.context import FakeTaskStateStore, make_context
+from tests.fakes.deepidv import detail
 from tests.unit.test_batch import ALL, FakeAccount
 
 STATUS = {Decision.APPROVE: "VERIFIED", Decision.REJECT: "REJECTED"}

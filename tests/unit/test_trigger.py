@@ -15,8 +15,9 @@ from airflow.sdk.module_loading import import_string
 from idv_provider.sensors import SessionSubmittedSensor
 from idv_provider.triggers import SessionSubmittedTrigger
 from idv_provider.triggers.loop import SETTLE_SECONDS
-from tests.conftest import API_URL, make_context
-from tests.payloads import SESSION_ID, detail
+from tests.conftest import API_URL
+from tests.fakes.context import make_context
+from tests.fakes.deepidv import SESSION_ID, detail
 
 
 def trigger(**kwargs) -> SessionSubmittedTrigger:

@@ -34,7 +34,7 @@ STATUS_FILTER = {
     for state in set(STATE_BY_STATUS.values())
 }
 #: Warning codes read as a failed document check. Didit documents DOCUMENT_EXPIRED; the age
-#: code is UNCONFIRMED (see the README), so both sets can be extended by assignment.
+#: code is UNCONFIRMED (see docs/vendors/didit.md), so both sets can be extended by assignment.
 EXPIRED_DOCUMENT_RISKS = {"DOCUMENT_EXPIRED"}
 UNDER_AGE_RISKS = {"MINIMUM_AGE_NOT_MET", "AGE_BELOW_MINIMUM"}
 

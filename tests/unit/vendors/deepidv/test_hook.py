@@ -23,7 +23,7 @@ from idv_provider.hooks.errors import parse_retry_after
 from idv_provider.models import Applicant, Decision, SessionState
 from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from tests.conftest import API_KEY, API_URL, CONN_ID, set_connection
-from tests.payloads import APPLICANT, SESSION_ID, created, detail, session_record
+from tests.fakes.deepidv import APPLICANT, SESSION_ID, created, detail, session_record
 
 APPLICANT_OBJ = Applicant(**APPLICANT)
 

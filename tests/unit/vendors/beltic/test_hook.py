@@ -24,7 +24,8 @@ from idv_provider.operators import (
 from idv_provider.vendors.beltic.hook import BelticHook
 from idv_provider.vendors.beltic.mapping import STATE_BY_STATUS
 from idv_provider.waiting import WaitOutcome, submission_outcome
-from tests.beltic_payloads import (
+from tests.conftest import set_connection
+from tests.fakes.beltic import (
     ACCOUNT_ID,
     BELTIC_CONN_ID,
     BELTIC_KEY,
@@ -35,8 +36,8 @@ from tests.beltic_payloads import (
     page,
     session,
 )
-from tests.conftest import make_context, set_connection
-from tests.payloads import APPLICANT
+from tests.fakes.context import make_context
+from tests.fakes.deepidv import APPLICANT
 
 APPLICANT_OBJ = Applicant(**APPLICANT)
 SESSIONS = "/v1/identity/sessions"

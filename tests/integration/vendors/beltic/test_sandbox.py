@@ -16,7 +16,7 @@ from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.policy import PolicyResult
 from idv_provider.vendors.beltic.hook import BelticHook
 from idv_sandbox import DEFAULT_API_KEY, Faults, RunningSandbox, SandboxConfig, running_sandbox
-from tests.conftest import make_context
+from tests.fakes.context import make_context
 
 pytestmark = pytest.mark.integration
 KEY = {"X-Api-Key": DEFAULT_API_KEY}

@@ -11,7 +11,7 @@ import pytest
 from idv_provider.pacing import RequestPacer
 from idv_provider.vendors.deepidv.hook import DeepIdvHook
 from tests.conftest import API_KEY, API_URL, CONN_ID
-from tests.payloads import SESSION_ID, detail
+from tests.fakes.deepidv import SESSION_ID, detail
 
 
 def test_the_pacer_spaces_requests_at_its_rate():

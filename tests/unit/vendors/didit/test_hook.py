@@ -22,7 +22,8 @@ from idv_provider.vendors.didit.hook import DiditHook
 from idv_provider.vendors.didit.mapping import STATE_BY_STATUS
 from idv_provider.waiting import WaitOutcome, submission_outcome
 from tests.conftest import set_connection
-from tests.didit_payloads import (
+from tests.fakes.deepidv import APPLICANT
+from tests.fakes.didit import (
     DIDIT_CONN_ID,
     DIDIT_KEY,
     DIDIT_URL,
@@ -35,7 +36,6 @@ from tests.didit_payloads import (
     page,
     warning,
 )
-from tests.payloads import APPLICANT
 
 APPLICANT_OBJ = Applicant(**{**APPLICANT, "locale": "fr-CA"})
 

@@ -14,8 +14,10 @@ from idv_provider.operators import (
     SessionActionOperator,
 )
 from idv_provider.sensors import SessionSubmittedSensor
-from tests.conftest import make_context, set_connection
-from tests.didit_payloads import (
+from tests.conftest import set_connection
+from tests.fakes.context import make_context
+from tests.fakes.deepidv import APPLICANT
+from tests.fakes.didit import (
     DIDIT_CONN_ID,
     DIDIT_KEY,
     DIDIT_URL,
@@ -24,7 +26,6 @@ from tests.didit_payloads import (
     decision,
     echo_created,
 )
-from tests.payloads import APPLICANT
 
 DECISION = f"/v3/session/{SESSION_ID}/decision/"
 UPDATE = f"/v3/session/{SESSION_ID}/update-status/"

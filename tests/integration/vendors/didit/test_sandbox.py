@@ -28,7 +28,7 @@ from idv_sandbox import (
     key_label,
     running_sandbox,
 )
-from tests.conftest import make_context
+from tests.fakes.context import make_context
 
 pytestmark = [pytest.mark.integration, pytest.mark.timing]
 KEY = {"x-api-key": DEFAULT_API_KEY}

@@ -1,0 +1,1 @@
+"""What the tests and the benchmarks share: vendor payloads and a task's context, faked."""
