@@ -53,7 +53,7 @@ def _connection_type(record: VendorRecord) -> dict[str, Any]:
         "ui-field-behaviour": {
             "hidden-fields": ["schema", "login", "extra"],
             "relabeling": {"password": "API key", "host": "Base URL"},
-            # Port stays visible: Airflow 3.3.2's Test button needs one stored (docs/connections.md).
+            # Port stays visible: the 3.3.2 Test button needs one (docs/connections.md).
             "placeholders": {
                 "host": f"{record.default_base_url} (or the sandbox, http://127.0.0.1:8080)",
                 "password": f"your {record.display_name} API key",

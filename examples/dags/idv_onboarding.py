@@ -20,7 +20,7 @@ from idv_provider.policy import ThresholdPolicy
 from idv_provider.sensors import SessionSubmittedSensor
 
 CONN_ID = "idv_default"
-#: our own invite by email, instead of the vendor's (the SMS would need a sender: see docs/invites.md)
+#: our own invite by email, not the vendor's (an SMS needs a sender: docs/invites.md)
 INVITE = Invite(
     company_name="Example Bank",
     smtp_conn_id="smtp_default",

@@ -1,8 +1,8 @@
 """Beltic's Identity API behaviour, independent of HTTP: accounts, sessions linked to them,
 the nine statuses and their timestamps, approve / decline / expire / redact, cursor pages.
 
-Where Beltic's documentation is silent the sandbox picks (and docs/vendors/beltic.md lists): a refused
-transition is a 409; repeating an action that already took effect is a no-op; redact nulls
+Where Beltic's documentation is silent the sandbox picks (docs/vendors/beltic.md lists it): a
+refused transition is a 409; repeating an action that already took effect is a no-op; redact nulls
 the personal-data blocks and keeps the status; one external_id is one account.
 """
 
