@@ -18,13 +18,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox, SandboxConfig, running_sandbox
+from idv_sandbox import MailSink, RunningSandbox, SandboxConfig, running_sandbox
+from idv_sandbox.registry import sandbox_vendors
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / ".demo"
 DAG_ID = "idv_onboarding"
 AUTO_SUBMIT_AFTER = 3.0  # seconds until the sandbox "applicant" finishes the hosted flow
-VENDORS = ("deepidv", "didit", "beltic")
 
 
 def airflow(*args: str, log: Path) -> None:
@@ -57,37 +57,18 @@ def decisions() -> dict[str, dict[str, object]]:
 
 
 def sandbox_records(sandbox: RunningSandbox, vendor: str) -> list[tuple[str, str, str]]:
-    """(applicant's external id, session id, status history) of each session, oldest first."""
-    store = sandbox.store
-    if vendor == "didit":
-        rows = store.query("SELECT id, vendor_data FROM didit_sessions ORDER BY number")
-        return [
-            (vendor_data, session_id, " → ".join(s for _, s in store.history(session_id)))
-            for session_id, vendor_data in rows
-        ]
-    if vendor == "beltic":
-        rows = store.query(
-            "SELECT s.id, a.external_id FROM beltic_sessions s "
-            "JOIN beltic_accounts a ON a.id = s.account_id ORDER BY s.seq"
-        )
-        return [
-            (external_id, session_id, " → ".join(s for _, s in store.history(session_id)))
-            for session_id, external_id in rows
-        ]
-    records = []
-    for session_id in store.all_ids():
-        stored = store.get(DEFAULT_API_KEY, session_id)
-        assert stored is not None
-        history = " → ".join(status for _, status in store.history(session_id))
-        records.append((stored.record.get("externalId", "-"), session_id, history))
-    return records
+    """(applicant's reference, session id, status history) of each session, oldest first."""
+    return [
+        (reference, session_id, " → ".join(s for _, s in sandbox.store.history(session_id)))
+        for reference, session_id in sandbox.service(vendor).references()
+    ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--vendor",
-        choices=VENDORS,
+        choices=[v.name for v in sandbox_vendors()],
         default=os.environ.get("DEMO_VENDOR") or "deepidv",
         help="the vendor API the sandbox plays for the DAG (default: deepidv, or $DEMO_VENDOR)",
     )

@@ -9,6 +9,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -209,3 +210,11 @@ def fill_session_link(template: str, session_id: str) -> str:
         literal + (quoted if name == "session_id" else "")
         for literal, name, _, _ in string.Formatter().parse(template)
     )
+
+
+def check_iso_date(value: Any, field: str) -> None:
+    """``value`` is a calendar date written ``YYYY-MM-DD``, else an error naming ``field``."""
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidRequestError(f"{field} must be YYYY-MM-DD") from None

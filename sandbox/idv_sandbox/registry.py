@@ -28,6 +28,10 @@ class VendorService(Protocol):
         """``count`` sessions of made-up applicants (flows finished with ``submitted``)."""
         ...
 
+    def references(self) -> list[tuple[str, str]]:
+        """(the applicant's reference, session id) of every session, oldest first."""
+        ...
+
 
 @dataclass(frozen=True)
 class SandboxVendor:

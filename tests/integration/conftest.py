@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from idv_sandbox import MailSink, RunningSandbox
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -48,3 +50,14 @@ def dags_test(home: Path, dag_id: str, **env: str) -> str:
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-5000:]
     return output
+
+
+def onboarding_run(home: Path, sandbox: RunningSandbox, mail: MailSink, vendor: str) -> str:
+    """The example onboarding DAG with ``airflow dags test``, on ``vendor``'s sandbox API and
+    the mail sink; its output."""
+    return dags_test(
+        home,
+        "idv_onboarding",
+        AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(vendor=vendor),
+        AIRFLOW_CONN_SMTP_DEFAULT=mail.connection_json(),
+    )

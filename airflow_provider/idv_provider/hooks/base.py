@@ -20,6 +20,7 @@ from idv_provider.models import (
     SessionState,
     VerificationSession,
 )
+from idv_provider.registry import VendorRecord
 
 #: the states each decision may be recorded from, unless a vendor hook says otherwise
 DECISION_ALLOWED_FROM: dict[Decision, frozenset[SessionState]] = {
@@ -53,6 +54,8 @@ class IdvHook(Transport, abc.ABC):
     ``_decide``, ``_session``) and says what it offers in class attributes.
     """
 
+    #: the vendor's record; a vendor hook that sets it gets its names and base URL from it
+    record: ClassVar[VendorRecord]
     #: normalized state → the vendor's list filter for it (a state missing here cannot be
     #: listed by)
     list_filters: ClassVar[Mapping[SessionState, Any]]
@@ -70,6 +73,13 @@ class IdvHook(Transport, abc.ABC):
     #: the list pages by offset (the token is the offset; sessions that leave a filtered list
     #: move the rest up) rather than by a cursor that keeps its place
     pages_by_offset: ClassVar[bool] = True
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if (record := cls.__dict__.get("record")) is not None:
+            cls.conn_type = cls.vendor = record.name
+            cls.hook_name = record.display_name
+            cls.default_base_url = record.default_base_url
 
     # -- the vendor's primitives ------------------------------------------------------------
     @abc.abstractmethod

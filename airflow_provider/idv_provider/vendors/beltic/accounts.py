@@ -4,13 +4,13 @@ external id that never takes another applicant's account."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from beltic_client.models import Account, AccountList
 from idv_provider.exceptions import IdentityMismatchError, InvalidRequestError
 from idv_provider.hooks.unset import present
 from idv_provider.models import Applicant
+from idv_provider.validation import check_iso_date
 
 VENDOR_OPTIONS = {"birth_date", "middle_name", "address", "identity_numbers"}
 IDENTITY_NUMBER_FIELDS = {"number", "issuing_country_code", "class"}
@@ -37,10 +37,7 @@ def check_create_options(
             f"{', '.join(sorted(VENDOR_OPTIONS))}"
         )
     if "birth_date" in options:
-        try:
-            date.fromisoformat(str(options["birth_date"]))
-        except ValueError:
-            raise InvalidRequestError("vendor_options.birth_date must be YYYY-MM-DD") from None
+        check_iso_date(options["birth_date"], "vendor_options.birth_date")
     numbers = options.get("identity_numbers", [])
     if not isinstance(numbers, list | tuple) or not all(
         isinstance(n, Mapping) and n and set(n) <= IDENTITY_NUMBER_FIELDS for n in numbers

@@ -80,10 +80,7 @@ class BelticHook(IdvHook):
     ``{session_id}``) says where the applicant goes, for invites.
     """
 
-    conn_type = VENDOR.name
-    hook_name = VENDOR.display_name
-    vendor: ClassVar[str] = VENDOR.name
-    default_base_url: ClassVar[str] = VENDOR.default_base_url
+    record = VENDOR
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
     unexpected_status: ClassVar[type[Exception]] = UnexpectedStatus
     link_extras: ClassVar[tuple[str, ...]] = ("console_url", "session_url")

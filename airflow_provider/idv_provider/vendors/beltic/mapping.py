@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from beltic_client.models import Session
+from idv_provider.hooks.statuses import VendorStatuses
 from idv_provider.hooks.unset import present
 from idv_provider.models import SessionState, VerificationSession
 from idv_provider.validation import fill_session_link
@@ -27,6 +28,7 @@ STATE_BY_STATUS = {
 UNFINISHED = ("created", "started", "pending")
 #: statuses reached only after the applicant went through the flow (decisions need one)
 FLOW_COMPLETED = frozenset({"completed", "marked_for_review", "approved", "declined"})
+STATUSES = VendorStatuses(VENDOR.name, STATE_BY_STATUS, FLOW_COMPLETED)
 STATUSES_BY_STATE = {
     state: [status for status, st in STATE_BY_STATUS.items() if st is state]
     for state in set(STATE_BY_STATUS.values())
@@ -43,19 +45,15 @@ def _timestamp(value: Any) -> datetime | None:
 def to_verification_session(record: Session, url_template: str | None) -> VerificationSession:
     """Map a Beltic session to the vendor-neutral model (Beltic reports no analysis)."""
     attributes = record.attributes
-    status = str(attributes.status)
-    return VerificationSession(
-        id=record.id,
-        vendor=VENDOR.name,
-        state=STATE_BY_STATUS.get(status, SessionState.UNKNOWN),
-        vendor_status=status,
+    return STATUSES.session(
+        record.id,
+        attributes.status,
         created_at=_timestamp(present(attributes.created_at)),
         updated_at=_timestamp(present(attributes.updated_at)),
         submitted_at=_timestamp(
             present(attributes.completed_at) or present(attributes.marked_for_review_at)
         ),
         url=fill_session_link(url_template, record.id) if url_template else None,
-        flow_completed=status in FLOW_COMPLETED,
     )
 
 

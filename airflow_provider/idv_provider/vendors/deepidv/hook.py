@@ -48,10 +48,7 @@ class DeepIdvHook(IdvHook):
     """deepidv sessions: a create carries an ``Idempotency-Key`` (the caller's, or a random
     one for this call's own retries), so retries never make a second session."""
 
-    conn_type = VENDOR.name
-    hook_name = VENDOR.display_name
-    vendor: ClassVar[str] = VENDOR.name
-    default_base_url: ClassVar[str] = VENDOR.default_base_url
+    record = VENDOR
     # The dashboard's host is documented; the path of a session page is our assumption.
     default_console_url: ClassVar[str | None] = "https://app.deepidv.com/sessions/{session_id}"
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient

@@ -38,10 +38,9 @@ from idv_provider.validation import UUID
 from idv_provider.vendors.didit import VENDOR
 from idv_provider.vendors.didit.mapping import (
     DECIDABLE,
-    FLOW_COMPLETED,
     NEW_STATUS,
-    STATE_BY_STATUS,
     STATUS_FILTER,
+    STATUSES,
     to_verification_session,
 )
 from idv_provider.vendors.didit.options import (
@@ -64,10 +63,7 @@ class DiditHook(IdvHook):
     retried create never makes a second session.
     """
 
-    conn_type = VENDOR.name
-    hook_name = VENDOR.display_name
-    vendor: ClassVar[str] = VENDOR.name
-    default_base_url: ClassVar[str] = VENDOR.default_base_url
+    record = VENDOR
     client_class: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
     unexpected_status: ClassVar[type[Exception]] = UnexpectedStatus
     list_filters: ClassVar[dict[SessionState, Any]] = dict(STATUS_FILTER)
@@ -148,15 +144,11 @@ class DiditHook(IdvHook):
                 "vendor_data is not the one sent: it may belong to another applicant, so it "
                 "is not used. Nothing was sent to the applicant."
             )
-        status = str(response.status)
-        return VerificationSession(
-            id=response.session_id,
-            vendor=self.vendor,
-            state=STATE_BY_STATUS.get(status, SessionState.UNKNOWN),
-            vendor_status=status,
+        return STATUSES.session(
+            response.session_id,
+            response.status,
             external_id=present(response.vendor_data),
             url=response.url,
-            flow_completed=status in FLOW_COMPLETED,
         )
 
     # -- read --------------------------------------------------------------------------------
@@ -207,14 +199,7 @@ class DiditHook(IdvHook):
         self.request(
             Call(update_session_status, UpdateStatusResponse, (session_id,), {"body": body})
         )
-        status = new_status.value
-        return VerificationSession(
-            id=session_id,
-            vendor=self.vendor,
-            state=STATE_BY_STATUS[status],
-            vendor_status=status,
-            flow_completed=True,
-        )
+        return STATUSES.session(session_id, new_status.value)
 
     def check_action(self, action: str, options: Mapping[str, Any] | None = None) -> None:
         super().check_action(action, options)

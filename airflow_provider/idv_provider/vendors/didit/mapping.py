@@ -6,6 +6,7 @@ from typing import Any
 
 from didit_client.models import AmlScreening, NewStatus, SessionSummary
 from didit_client.models import Decision as DiditDecision
+from idv_provider.hooks.statuses import VendorStatuses
 from idv_provider.hooks.unset import present
 from idv_provider.models import AnalysisSummary, Decision, SessionState, VerificationSession
 from idv_provider.vendors.didit import VENDOR
@@ -29,6 +30,7 @@ DECIDABLE = frozenset(
     {"In Review", "Approved", "Declined", "Kyc Expired", "Abandoned", "Resubmitted"}
 )
 NEW_STATUS = {Decision.APPROVE: NewStatus.APPROVED, Decision.REJECT: NewStatus.DECLINED}
+STATUSES = VendorStatuses(VENDOR.name, STATE_BY_STATUS, FLOW_COMPLETED)
 STATUS_FILTER = {
     state: ",".join(s for s, st in STATE_BY_STATUS.items() if st is state)
     for state in set(STATE_BY_STATUS.values())
@@ -104,15 +106,11 @@ def summarize_decision(decision: DiditDecision) -> AnalysisSummary | None:
 
 def to_verification_session(record: DiditDecision | SessionSummary) -> VerificationSession:
     """Map a Didit decision (or a list row, which has no analysis) to the neutral model."""
-    status = str(record.status)
-    return VerificationSession(
-        id=record.session_id,
-        vendor=VENDOR.name,
-        state=STATE_BY_STATUS.get(status, SessionState.UNKNOWN),
-        vendor_status=status,
+    return STATUSES.session(
+        record.session_id,
+        record.status,
         created_at=present(record.created_at),
         external_id=present(record.vendor_data),
         url=present(record.session_url),
         analysis=summarize_decision(record) if isinstance(record, DiditDecision) else None,
-        flow_completed=status in FLOW_COMPLETED,
     )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from idv_provider.exceptions import InvalidRequestError
+from idv_provider.validation import check_iso_date
 
 EXPECTED_DETAILS = {
     "date_of_birth",
@@ -67,10 +67,7 @@ def _check_expected_details(details: dict[str, Any]) -> None:
             f"expected any of {', '.join(sorted(EXPECTED_DETAILS))}"
         )
     if "date_of_birth" in details:
-        try:
-            date.fromisoformat(str(details["date_of_birth"]))
-        except ValueError:
-            raise InvalidRequestError(f"{field}.date_of_birth must be YYYY-MM-DD") from None
+        check_iso_date(details["date_of_birth"], f"{field}.date_of_birth")
     if details.get("gender") not in (None, "M", "F"):
         raise InvalidRequestError(f"{field}.gender must be 'M', 'F' or None")
     for name in ("nationality", "id_country", "poa_country"):

@@ -318,6 +318,15 @@ class BelticSandbox:
             return self._save(session, "started")
         return session
 
+    def references(self) -> list[tuple[str, str]]:
+        return [
+            (external_id, session_id)
+            for external_id, session_id in self.store.query(
+                "SELECT a.external_id, s.id FROM beltic_sessions s "
+                "JOIN beltic_accounts a ON a.id = s.account_id ORDER BY s.seq"
+            )
+        ]
+
     def seed(self, api_key: str, count: int, base_url: str, *, submitted: bool = True) -> list[str]:
         """``count`` accounts and sessions of made-up applicants, their flows finished with
         ``submitted`` (outcomes drawn from the mix): a backlog for a review."""

@@ -130,6 +130,12 @@ class DeepidvSandbox:
         except InsufficientTokens:
             raise ApiError(402, "Insufficient token balance", plain_text=True) from None
 
+    def references(self) -> list[tuple[str, str]]:
+        rows = self.store.query(
+            "SELECT json_extract(record, '$.externalId'), id FROM deepidv_sessions ORDER BY seq"
+        )
+        return [(ref or "-", session_id) for ref, session_id in rows]
+
     def seed(self, api_key: str, count: int, base_url: str, *, submitted: bool = True) -> list[str]:
         """Create ``count`` sessions for made-up applicants (outcomes drawn from the mix) and,
         with ``submitted``, complete their flows: a backlog for a review to work through."""

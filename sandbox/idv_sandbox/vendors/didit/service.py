@@ -306,6 +306,14 @@ class DiditSandbox:
             return self._set_status(session, "In Progress")
         return session
 
+    def references(self) -> list[tuple[str, str]]:
+        return [
+            (vendor_data, session_id)
+            for vendor_data, session_id in self.store.query(
+                "SELECT vendor_data, id FROM didit_sessions ORDER BY number"
+            )
+        ]
+
     def seed(self, api_key: str, count: int, base_url: str, *, submitted: bool = True) -> list[str]:
         """``count`` sessions of made-up applicants, their flows finished with ``submitted``
         (outcomes drawn from the mix): a backlog for a review, as deepidv's ``seed``."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, dags_test
+from tests.integration.conftest import REPO, onboarding_run
 
 pytestmark = pytest.mark.integration
 sys.path.insert(0, str(REPO / "examples" / "dags"))
@@ -28,12 +28,7 @@ def test_onboarding_dag_on_beltic(airflow_home: Path, tmp_path: Path):
     Beltic reports no analysis, so the policy leaves every session to a reviewer."""
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=6))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
-        output = dags_test(
-            airflow_home,
-            "idv_onboarding",
-            AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(vendor="beltic"),
-            AIRFLOW_CONN_SMTP_DEFAULT=mail.connection_json(),
-        )
+        output = onboarding_run(airflow_home, sandbox, mail, "beltic")
         assert config.faults.drop_after_create == 0  # every create lost its answer once
         store = sandbox.store
         rows = store.query(

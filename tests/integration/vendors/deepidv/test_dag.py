@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, dags_test
+from tests.integration.conftest import REPO, onboarding_run
 
 pytestmark = pytest.mark.integration
 sys.path.insert(0, str(REPO / "examples" / "dags"))
@@ -26,12 +26,7 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
     # 4 drops = all attempts (1 + 3 hook retries) of the first create task's first try.
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
-        output = dags_test(
-            airflow_home,
-            "idv_onboarding",
-            AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(),
-            AIRFLOW_CONN_SMTP_DEFAULT=mail.connection_json(),
-        )
+        output = onboarding_run(airflow_home, sandbox, mail, "deepidv")
         assert config.faults.drop_after_create == 0  # the fault really fired
         sessions = sandbox.service("deepidv").sessions
         outcome, links = {}, {}
@@ -76,10 +71,10 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
     assert len(links) == 9  # 3 tasks x 3 applicants
     assert all(link.startswith(console_prefix) for link in links)
 
-    stored_text = "\n".join(
+    stored_text = "\n".join(  # this run's rows (other tests share the metadata DB)
         str(row)
         for table in ("xcom", "rendered_task_instance_fields", "task_instance")
-        for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+        for row in db.execute(f"SELECT * FROM {table} WHERE run_id = ?", (run_id,))  # noqa: S608
     )
     rendered = db.execute(
         "SELECT rendered_fields FROM rendered_task_instance_fields "

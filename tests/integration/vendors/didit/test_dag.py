@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, dags_test
+from tests.integration.conftest import REPO, onboarding_run
 
 pytestmark = pytest.mark.integration
 sys.path.insert(0, str(REPO / "examples" / "dags"))
@@ -33,12 +33,7 @@ def test_onboarding_dag_on_didit_survives_a_lost_create_response(
     retry gets it back, however long that takes (no race with the retry's delay)."""
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
-        output = dags_test(
-            airflow_home,
-            "idv_onboarding",
-            AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(vendor="didit"),
-            AIRFLOW_CONN_SMTP_DEFAULT=mail.connection_json(),
-        )
+        output = onboarding_run(airflow_home, sandbox, mail, "didit")
         assert config.faults.drop_after_create == 0  # the fault really fired
         store = sandbox.store
         rows = store.query("SELECT id, vendor_data FROM didit_sessions ORDER BY number")
