@@ -11,12 +11,15 @@ API). The DAG is the same for every vendor: only the ``idv_default`` connection 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
+
+from sample_applicants import SAMPLE_APPLICANTS, create_applicants_db, sqlite_connection_json
 
 from idv_sandbox import MailSink, RunningSandbox, SandboxConfig, running_sandbox
 from idv_sandbox.registry import sandbox_vendors
@@ -41,19 +44,11 @@ def airflow(*args: str, log: Path) -> None:
         sys.exit(f"`airflow {' '.join(args)}` failed (rc={done.returncode}):\n" + "\n".join(tail))
 
 
-def decisions() -> dict[str, dict[str, object]]:
-    """The decide task's XComs of the demo run, by session id, from Airflow's DB."""
-    from airflow.models.xcom import XComModel
-    from airflow.utils.session import create_session
-
-    with create_session() as session:
-        rows = session.query(XComModel.value).filter(
-            XComModel.dag_id == DAG_ID,
-            XComModel.task_id == "onboard.decide",
-            XComModel.key == "return_value",
-        )
-        values = [json.loads(v) if isinstance(v, str) else v for (v,) in rows]
-    return {str(v["session_id"]): v for v in values}
+def outcomes(db: Path) -> dict[str, tuple[str, str]]:
+    """reference → (decision, reasons), as the DAG wrote them back to the applicants' DB."""
+    with closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute("SELECT reference, decision, reasons FROM idv_outcomes").fetchall()
+    return {ref: (decision or "-", reasons or "") for ref, decision, reasons in rows}
 
 
 def sandbox_records(sandbox: RunningSandbox, vendor: str) -> list[tuple[str, str, str]]:
@@ -87,25 +82,24 @@ def main() -> None:
     airflow("db", "migrate", log=log)
     config = SandboxConfig(auto_submit_after=AUTO_SUBMIT_AFTER)
     mail_dir = WORK / "mail"
+    applicants_db = WORK / "applicants.db"  # where the application keeps its applicants
+    create_applicants_db(applicants_db, SAMPLE_APPLICANTS)
     with running_sandbox(WORK / "sandbox.db", config) as sandbox, MailSink(mail_dir) as mail:
         os.environ["AIRFLOW_CONN_IDV_DEFAULT"] = sandbox.connection_json(vendor=vendor)
         os.environ["AIRFLOW_CONN_SMTP_DEFAULT"] = mail.connection_json()
+        os.environ["AIRFLOW_CONN_IDV_APPLICANTS"] = sqlite_connection_json(applicants_db)
         print(
             f"Sandbox ({vendor} API) listening on {sandbox.url}, SMTP on "
             f"{mail.host}:{mail.port}; running `airflow dags test {DAG_ID}` ...",
             flush=True,
         )
         airflow("dags", "test", DAG_ID, log=log)
-        decided = decisions()
+        decided = outcomes(applicants_db)
         print(f"\nDAG run succeeded (log: {log.relative_to(REPO)}). The sandbox's records:\n")
         print(f"{'applicant':<15} {'session id':<38} {'status history':<34} decision")
         for external_id, session_id, history in sandbox_records(sandbox, vendor):
-            result = decided.get(session_id, {})
-            reasons = "; ".join(str(r) for r in result.get("reasons", []))  # type: ignore[attr-defined]
-            print(
-                f"{external_id:<15} {session_id:<38} {history:<34} "
-                f"{result.get('decision', '-')} ({reasons})"
-            )
+            decision, reasons = decided.get(external_id, ("-", ""))
+            print(f"{external_id:<15} {session_id:<38} {history:<34} {decision} ({reasons})")
         print(f"\nInvites received by the local SMTP server ({mail_dir.relative_to(REPO)}/):\n")
         print(f"{'to':<36} {'language':<9} {'file':<20} subject")
         for received in mail.messages:

@@ -15,6 +15,8 @@ NEUTRAL = "Identity verification (KYC)"
 MODULES = {
     "operators": [
         "idv_provider.operators.sessions",
+        "idv_provider.operators.batch",
+        "idv_provider.operators.actions",
         "idv_provider.operators.invites",
         "idv_provider.operators.review",
     ],

@@ -2,8 +2,8 @@
 
 The operators call :func:`mask_rendered_pii` from ``_do_render_template_fields``: Airflow
 3.3's one rendering step for plain and mapped tasks alike, before the rendered fields are
-stored. It is not public API; ``tests/integration/test_dag.py`` pins it (mapped rendered
-fields must show ``***``).
+stored. It is not public API; ``tests/integration/test_template_injection.py`` pins it
+(plain and mapped rendered fields must show ``***``).
 """
 
 from __future__ import annotations

@@ -8,11 +8,13 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from idv_provider.charts import bar_chart, reason_kind
 from idv_provider.models import Decision
 from idv_provider.template_files import templates_dir
 
 #: at most this many sessions of each list go to XCom; the report has them all
 XCOM_LIST_LIMIT = 100
+REASONS_CHARTED = 10
 
 _REPORTS = SandboxedEnvironment(
     loader=jinja2.FileSystemLoader(templates_dir() / "reports"),
@@ -36,9 +38,27 @@ class ReviewSummary:
     manual_review: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: session id → why it was not decided (it changed meanwhile)
     skipped: dict[str, str] = field(default_factory=dict)
+    #: kind of reason (numbers left out) → rejected sessions that gave it
+    rejection_reasons: dict[str, int] = field(default_factory=dict)
 
     def record_decision(self, decision: Decision) -> None:
         self.decided[decision.value] = self.decided.get(decision.value, 0) + 1
+
+    def record_reasons(self, decision: Decision, reasons: list[str]) -> None:
+        if decision is Decision.REJECT:
+            for kind in {reason_kind(r) for r in reasons}:
+                self.rejection_reasons[kind] = self.rejection_reasons.get(kind, 0) + 1
+
+    def reason_counts(self) -> list[tuple[str, int]]:
+        """(kind of reason, sessions) for rejections and manual reviews, most frequent first."""
+        counts: dict[str, int] = {
+            f"rejected: {kind}": n for kind, n in self.rejection_reasons.items()
+        }
+        for item in self.manual_review.values():
+            for kind in {reason_kind(r) for r in item["reasons"]}:
+                key = f"manual review: {kind}"
+                counts[key] = counts.get(key, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def counts(self) -> dict[str, int]:
         return {
@@ -56,6 +76,7 @@ class ReviewSummary:
             "decided": self.decided,
             "manual_review": self.manual_review,
             "skipped": self.skipped,
+            "rejection_reasons": self.rejection_reasons,
         }
 
     @classmethod
@@ -66,6 +87,7 @@ class ReviewSummary:
             decided=dict(state.get("decided") or {}),
             manual_review=dict(state.get("manual_review") or {}),
             skipped=dict(state.get("skipped") or {}),
+            rejection_reasons=dict(state.get("rejection_reasons") or {}),
         )
 
     def to_xcom(self, report_path: str | None) -> dict[str, Any]:
@@ -79,7 +101,26 @@ class ReviewSummary:
             "report_path": report_path,
         }
 
-    def render(self, kind: str, **context: Any) -> str:
-        """The report as ``"md"`` (Markdown) or ``"html"``."""
+    def funnel(self, created: int | None) -> list[tuple[str, int]]:
+        """created (when the vendor says) → submitted → approve / reject / manual_review."""
+        stages = [] if created is None else [("created", created)]
+        stages.append(("submitted", self.reviewed))
+        stages += [(d, self.decided.get(d, 0)) for d in ("approve", "reject")]
+        stages.append((Decision.MANUAL_REVIEW.value, len(self.manual_review)))
+        return stages
+
+    def render(self, kind: str, *, created: int | None = None, **context: Any) -> str:
+        """The report as ``"md"`` (Markdown) or ``"html"``, with its charts (inline SVG):
+        the funnel, and the reasons for rejection and manual review (the ten most frequent)."""
         template = _REPORTS.get_template(f"review.{kind}")
-        return template.render(summary=self, counts=self.counts(), **context)
+        return template.render(
+            summary=self,
+            counts=self.counts(),
+            funnel_chart=bar_chart("Funnel", self.funnel(created), chart_id="funnel"),
+            reasons_chart=bar_chart(
+                "Reasons for rejection and manual review",
+                self.reason_counts()[:REASONS_CHARTED],
+                chart_id="reasons",
+            ),
+            **context,
+        )

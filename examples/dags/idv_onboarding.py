@@ -2,18 +2,20 @@
 
 Runs against the vendor of the Airflow connection ``idv_default`` (deepidv, Didit or Beltic),
 or the local sandbox (``make demo``); the branded invite goes out in each applicant's language
-through the SMTP connection ``smtp_default``. Each applicant is a mapped task group of their
-own (create → wait → decide), so one applicant never waits for, or fails with, another. The
-sandbox's auto mode reads the ``+tag`` of an applicant's email to pick the outcome of their
-hosted flow, so these applicants end differently on purpose.
+through the SMTP connection ``smtp_default``. The applicants come from the application's
+database (connection ``idv_applicants``) by reference, and each outcome goes back there. Each
+applicant is a mapped task group of their own (create → wait → decide), so one applicant never
+waits for, or fails with, another. For hundreds at a time, see ``idv_batch_onboarding``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from airflow.sdk import DAG, task_group
+from airflow.sdk import DAG, Param, task, task_group
 
+from idv_provider.applicants import ApplicantTable, OutcomeTable
 from idv_provider.invites import Invite
 from idv_provider.operators import CreateSessionOperator, DecideSessionOperator
 from idv_provider.policy import ThresholdPolicy
@@ -27,32 +29,10 @@ INVITE = Invite(
     from_email="Example Bank <onboarding@example.com>",
 )
 
-APPLICANTS = [
-    {
-        "first_name": "Ada",
-        "last_name": "Lovelace",
-        "email": "ada@example.com",
-        "phone": "+15550100001",
-        "external_id": "applicant-001",
-        "locale": "en-GB",
-    },
-    {
-        "first_name": "Alan",
-        "last_name": "Turing",
-        "email": "alan+face_mismatch@example.com",
-        "phone": "+15550100002",
-        "external_id": "applicant-002",
-        "locale": "fr-CA",
-    },
-    {
-        "first_name": "Grace",
-        "last_name": "Hopper",
-        "email": "grace+expired_document@example.com",
-        "phone": "+15550100003",
-        "external_id": "applicant-003",
-        "locale": "es",
-    },
-]
+#: where the application keeps its applicants (examples/sample_applicants.py makes one), and
+#: where the outcome of each goes back: read and written by reference when the tasks run
+APPLICANTS = ApplicantTable(conn_id="idv_applicants", table="applicants")
+OUTCOMES = OutcomeTable(conn_id="idv_applicants", table="idv_outcomes")
 
 with DAG(
     dag_id="idv_onboarding",
@@ -61,16 +41,27 @@ with DAG(
     start_date=datetime(2026, 1, 1),
     catchup=False,
     tags=["idv", "example"],
+    # The application triggers a run per signup through the REST API with
+    # {"references": ["<its reference>"]}; without it, every applicant of the table.
+    params={"references": Param(None, type=["null", "array"], items={"type": "string"})},
 ) as dag:
 
+    @task
+    def references(params: dict[str, Any]) -> list[str]:
+        """The applicants to onboard: references only (no PII in XCom)."""
+        OUTCOMES.create()
+        return list(params["references"] or APPLICANTS.references())
+
     @task_group
-    def onboard(applicant: dict[str, str]) -> None:
+    def onboard(reference: str) -> None:
         """One applicant from start to decision, on their own: decided as soon as they
         submit, and a voided or expired session fails this group only."""
         created = CreateSessionOperator(
             task_id="create_session",
             conn_id=CONN_ID,
-            applicant=applicant,
+            applicants=APPLICANTS,
+            reference=reference,
+            outcomes=OUTCOMES,
             redirect_url="https://example.com/verification-complete",
             invite=INVITE,  # so the vendor's email invite is off by default
             send_phone_invite=False,
@@ -92,8 +83,9 @@ with DAG(
             conn_id=CONN_ID,
             session_id=created.output["session_id"],
             policy=ThresholdPolicy(min_liveness_score=0.9, min_face_match_score=0.8),
+            outcomes=OUTCOMES,
             retries=2,
         )
         submitted >> decided
 
-    onboard.expand(applicant=APPLICANTS)
+    onboard.expand(reference=references())

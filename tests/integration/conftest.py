@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples"))
+
+from sample_applicants import (
+    SAMPLE_APPLICANTS,
+    create_applicants_db,
+    sqlite_connection_json,
+)
 
 from idv_sandbox import MailSink, RunningSandbox
 
@@ -52,12 +63,25 @@ def dags_test(home: Path, dag_id: str, **env: str) -> str:
     return output
 
 
-def onboarding_run(home: Path, sandbox: RunningSandbox, mail: MailSink, vendor: str) -> str:
-    """The example onboarding DAG with ``airflow dags test``, on ``vendor``'s sandbox API and
-    the mail sink; its output."""
+def onboarding_run(
+    home: Path, sandbox: RunningSandbox, mail: MailSink, vendor: str, applicants_db: Path
+) -> str:
+    """The example onboarding DAG with ``airflow dags test``, on ``vendor``'s sandbox API, the
+    mail sink and the sample applicants (in ``applicants_db``); its output."""
+    create_applicants_db(applicants_db, SAMPLE_APPLICANTS)
     return dags_test(
         home,
         "idv_onboarding",
         AIRFLOW_CONN_IDV_DEFAULT=sandbox.connection_json(vendor=vendor),
         AIRFLOW_CONN_SMTP_DEFAULT=mail.connection_json(),
+        AIRFLOW_CONN_IDV_APPLICANTS=sqlite_connection_json(applicants_db),
     )
+
+
+def outcome_rows(applicants_db: Path) -> dict[str, tuple[Any, ...]]:
+    """reference → (session_id, vendor, status, decision) of the outcomes written back."""
+    with closing(sqlite3.connect(applicants_db)) as db:
+        rows = db.execute(
+            "SELECT reference, session_id, vendor, status, decision FROM idv_outcomes"
+        )
+        return {row[0]: tuple(row[1:]) for row in rows}

@@ -3,6 +3,8 @@ expression reaches the vendor as written, never rendered with connections or var
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,15 @@ def test_no_applicant_value_is_rendered_in_a_dags_test_run(airflow_home: Path, t
     assert references["mapped@example.com"] == "mapped-{{ run_id }}"
     everything = repr(applicants) + output
     assert DEFAULT_API_KEY not in everything and SECRET_VARIABLE not in everything
+    # literal applicants, plain and mapped, are masked in Rendered Templates (this pins the
+    # operators' use of Airflow's _do_render_template_fields: see docs/architecture.md)
+    with closing(sqlite3.connect(airflow_home / "airflow.db")) as db:
+        rendered = dict(
+            db.execute(
+                "SELECT task_id, rendered_fields FROM rendered_task_instance_fields "
+                "WHERE dag_id = 'idv_injection' AND task_id IN ('mapped', 'plain')"
+            ).fetchall()
+        )
+    assert set(rendered) == {"mapped", "plain"}
+    for task_id, fields in rendered.items():
+        assert f"{task_id}@example.com" not in fields and "***" in fields

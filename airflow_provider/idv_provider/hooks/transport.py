@@ -16,11 +16,13 @@ import httpx
 import tenacity
 from airflow.sdk import Connection
 
+from idv_provider import metrics
 from idv_provider.exceptions import ServerError, TransientError, UnexpectedResponseError
 from idv_provider.hooks.connection import DEFAULT_CONN_ID, ConnectionSettings
 from idv_provider.hooks.errors import error_from_response
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Exception)
 
 #: what a generated parser raises on a body it cannot read: not JSON (ValueError), or JSON
 #: without the documented keys and types (KeyError, TypeError, AttributeError)
@@ -144,13 +146,16 @@ class Transport(ConnectionSettings):
             if status
             else (f"a body that is not its API's JSON ({type(exc).__name__})")
         )
-        return UnexpectedResponseError(
-            f"{self.vendor} answered with {what}. Check that the connection's host is the "
-            f"{self.vendor} API.",
-            http_status=status,
+        return self._counted(
+            UnexpectedResponseError(
+                f"{self.vendor} answered with {what}. Check that the connection's host is the "
+                f"{self.vendor} API.",
+                http_status=status,
+            )
         )
 
     def _unreachable(self, exc: httpx.TransportError) -> ServerError:
+        metrics.api_error(self.vendor, "unreachable")
         return ServerError(
             f"Could not reach {self.vendor} after {self.max_retries + 1} attempts "
             f"({type(exc).__name__}: {exc}). Check the connection's host and the network."
@@ -160,12 +165,17 @@ class Transport(ConnectionSettings):
     def _raise_for_status(self, response: httpx.Response) -> None:
         if response.status_code >= 400:
             response.read()
-            raise error_from_response(self.vendor, response)
+            raise self._counted(error_from_response(self.vendor, response))
 
     async def _araise_for_status(self, response: httpx.Response) -> None:
         if response.status_code >= 400:
             await response.aread()
-            raise error_from_response(self.vendor, response)
+            raise self._counted(error_from_response(self.vendor, response))
+
+    def _counted(self, error: E) -> E:
+        """``error``, counted in the ``idv.api_errors.<kind>`` metric."""
+        metrics.api_error(self.vendor, metrics.error_kind(error))
+        return error
 
     def httpx_args(self, conn: Connection, *, asynchronous: bool) -> dict[str, Any]:
         """``httpx_args`` for a generated client: every request (retries too) paced when the

@@ -8,6 +8,7 @@ from idv_provider.invites.delivery import (
     check_invite,
     deliver_invite,
     prepare_invite,
+    vendor_invites,
 )
 from idv_provider.invites.once import INVITE_SENT_KEY, send_invite_once
 from idv_provider.invites.rendering import InviteRenderer, InviteVariables, locale_chain
@@ -29,4 +30,5 @@ __all__ = [
     "prepare_invite",
     "send_invite_once",
     "sms_length",
+    "vendor_invites",
 ]

@@ -214,3 +214,25 @@ def deliver_invite(
             ),
         )
         yield "sms"
+
+
+def vendor_invites(
+    invite: Invite | None, send_email_invite: bool | None, send_phone_invite: bool | None
+) -> tuple[bool, bool]:
+    """Whether the vendor sends its own email and SMS invites: by default, on the channels
+    ``invite`` does not cover; never on one it covers (the applicant would get two)."""
+    ours = set(invite.channels) if invite else set()
+    chosen = []
+    for field_name, value, channel in (
+        ("send_email_invite", send_email_invite, "email"),
+        ("send_phone_invite", send_phone_invite, "sms"),
+    ):
+        if value is None:
+            value = channel not in ours
+        elif value and channel in ours:
+            raise InvalidRequestError(
+                f"{field_name} must be False when invite sends the {channel} itself: the "
+                "applicant would get two invites"
+            )
+        chosen.append(bool(value))
+    return chosen[0], chosen[1]

@@ -1,13 +1,12 @@
+from idv_provider.operators.actions import SessionActionOperator
+from idv_provider.operators.batch import CreateSessionsOperator
 from idv_provider.operators.invites import SendInviteOperator
 from idv_provider.operators.review import ReviewSessionsOperator
-from idv_provider.operators.sessions import (
-    CreateSessionOperator,
-    DecideSessionOperator,
-    SessionActionOperator,
-)
+from idv_provider.operators.sessions import CreateSessionOperator, DecideSessionOperator
 
 __all__ = [
     "CreateSessionOperator",
+    "CreateSessionsOperator",
     "DecideSessionOperator",
     "ReviewSessionsOperator",
     "SendInviteOperator",

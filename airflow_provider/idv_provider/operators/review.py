@@ -11,12 +11,14 @@ from typing import Any
 
 from airflow.sdk import BaseOperator, Context
 
+from idv_provider import metrics
+from idv_provider.applicants import OutcomeTable
 from idv_provider.exceptions import ConflictError, InvalidRequestError, NotFoundError
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
 from idv_provider.idempotency import idempotency_key
 from idv_provider.mailer import build_email, message_id, send_email, sender_address
 from idv_provider.models import Decision, SessionState, VerificationSession
-from idv_provider.policy import Policy, ThresholdPolicy
+from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.review_report import ReviewSummary
 
@@ -31,7 +33,9 @@ class ReviewSessionsOperator(BaseOperator):
     decided from the analysis in the listing (one write per decision; a session listed without
     its analysis is read once more). Memory stays at one page however many sessions wait.
     Sessions the policy sends to manual review stay submitted and are reported with their
-    reasons; a session decided by someone else meanwhile is skipped and reported.
+    reasons; a session decided by someone else meanwhile is skipped and reported. The report
+    charts the funnel (created, when ``outcomes`` says; submitted; approved, rejected, left
+    for a person) and the reasons for rejection and manual review.
 
     :param policy: a callable ``VerificationSession -> PolicyResult`` (default
         :class:`~idv_provider.policy.ThresholdPolicy`).
@@ -40,6 +44,9 @@ class ReviewSessionsOperator(BaseOperator):
     :param report_path: write the Markdown report there (templated, e.g. with ``{{ ts_nodash }}``).
     :param report_to: also email the report (Markdown and HTML) to these addresses, through
         ``smtp_conn_id``; ``from_email`` defaults to the connection's ``from_email`` extra.
+    :param outcomes: write each decision (and each session left for a person) back to the
+        application's table (:class:`~idv_provider.applicants.OutcomeTable`), by the
+        applicant's reference, for the sessions that table knows; after each page.
 
     Returns the summary: ``{"counts", "manual_review" (first 100, with reasons),
     "manual_review_total", "skipped", "report_path"}``: session ids and reasons, no PII.
@@ -59,6 +66,7 @@ class ReviewSessionsOperator(BaseOperator):
         report_to: str | Sequence[str] | None = None,
         smtp_conn_id: str = "smtp_default",
         from_email: str | None = None,
+        outcomes: OutcomeTable | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -75,6 +83,7 @@ class ReviewSessionsOperator(BaseOperator):
         self.report_to = report_to
         self.smtp_conn_id = smtp_conn_id
         self.from_email = from_email
+        self.outcomes = outcomes
 
     def execute(self, context: Context) -> dict[str, Any]:
         hook = get_idv_hook(self.conn_id)
@@ -89,8 +98,8 @@ class ReviewSessionsOperator(BaseOperator):
                 budget=self.max_sessions,
             )
             for page in pages:
-                for session in page:
-                    self._review(hook, session, summary)
+                results = [self._review(hook, session, summary) for session in page]
+                self._write_back([r for r in results if r is not None])
                 if store is not None:
                     store.set(REVIEW_STATE_KEY, summary.to_state())
                 self.log.info("Reviewed %d sessions so far: %s", summary.reviewed, summary.counts())
@@ -98,6 +107,7 @@ class ReviewSessionsOperator(BaseOperator):
             if store is not None:
                 store.set(REVIEW_STATE_KEY, summary.to_state())
         report = {
+            "created": self.outcomes.sessions_created() if self.outcomes else None,
             "dag_id": context["ti"].dag_id,
             "run_id": context["ti"].run_id,
             "vendor": hook.vendor,
@@ -109,25 +119,38 @@ class ReviewSessionsOperator(BaseOperator):
             self._email_report(summary, report, idempotency_key(context))
         return summary.to_xcom(path)
 
-    def _review(self, hook: IdvHook, session: VerificationSession, summary: ReviewSummary) -> None:
+    def _review(
+        self, hook: IdvHook, session: VerificationSession, summary: ReviewSummary
+    ) -> tuple[VerificationSession, PolicyResult] | None:
+        """Decide one session; the session afterwards and why (``None``: skipped)."""
         if session.analysis is None:  # a vendor whose listing leaves the analysis out
             session = hook.get_session(session.id)
         result = self.policy(session)
+        metrics.session_decided(hook.vendor, result.decision.value)
         if result.decision is Decision.MANUAL_REVIEW:
             summary.manual_review[session.id] = {
                 "reasons": result.reasons,
                 "console_url": hook.console_url(session.id),
             }
-            return
+            return session, result
         try:
-            hook.decide(
+            decided = hook.decide(
                 session.id, result.decision, comment="; ".join(result.reasons), current=session
             )
         except (ConflictError, NotFoundError) as exc:
             summary.skipped[session.id] = str(exc)
-            return
+            return None
         summary.manual_review.pop(session.id, None)
         summary.record_decision(result.decision)
+        summary.record_reasons(result.decision, result.reasons)
+        return decided, result
+
+    def _write_back(self, reviewed: list[tuple[VerificationSession, PolicyResult]]) -> None:
+        if self.outcomes is not None and reviewed:
+            written = self.outcomes.record_decisions(
+                (session, result.decision.value, result.reasons) for session, result in reviewed
+            )
+            self.log.info("Wrote %d outcomes back to %s", written, self.outcomes.table)
 
     def _write_report(self, summary: ReviewSummary, report: dict[str, Any]) -> str | None:
         if not self.report_path:

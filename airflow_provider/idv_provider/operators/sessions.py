@@ -7,13 +7,15 @@ from typing import Any
 
 from airflow.sdk import BaseOperator, Context
 
+from idv_provider import metrics
+from idv_provider.applicants import ApplicantTable, Outcome, OutcomeTable, applicant_from_row
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
 from idv_provider.idempotency import idempotency_key
-from idv_provider.invites import Invite, check_invite, send_invite_once
+from idv_provider.invites import Invite, check_invite, send_invite_once, vendor_invites
 from idv_provider.links import SessionConsoleLink, push_console_url
 from idv_provider.masking import mask_rendered_pii
-from idv_provider.models import Decision, SessionState, VerificationSession
+from idv_provider.models import Applicant, Decision, SessionState, VerificationSession
 from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.templating import literal_data, rendered_mapping
@@ -39,6 +41,12 @@ class CreateSessionOperator(BaseOperator):
         ``.partial(...).expand(applicant=[...])`` or an XCom (``task.output``). The values
         are data, never rendered as Jinja (see :mod:`idv_provider.templating`); they are PII:
         masked in logs and rendered fields and never returned.
+    :param applicants: instead of ``applicant``: the table the application keeps them in
+        (:class:`~idv_provider.applicants.ApplicantTable`), and ``reference`` (templated, e.g.
+        mapped over references), the row to read when the task runs: no PII in the DAG, its
+        rendered fields or XCom. The reference becomes the session's external id.
+    :param outcomes: write the session back to the application's table
+        (:class:`~idv_provider.applicants.OutcomeTable`), by the applicant's reference.
     :param workflow_id: the vendor workflow to run (optional).
     :param redirect_url: https:// URL the applicant returns to after the hosted flow.
     :param send_email_invite: let the vendor email the invite (default: yes, unless ``invite``
@@ -75,6 +83,7 @@ class CreateSessionOperator(BaseOperator):
 
     template_fields: Sequence[str] = (
         "applicant",
+        "reference",
         "workflow_id",
         "redirect_url",
         "send_email_invite",
@@ -89,7 +98,10 @@ class CreateSessionOperator(BaseOperator):
     def __init__(
         self,
         *,
-        applicant: Mapping[str, Any],
+        applicant: Mapping[str, Any] | None = None,
+        applicants: ApplicantTable | None = None,
+        reference: str | None = None,
+        outcomes: OutcomeTable | None = None,
         workflow_id: str | None = None,
         redirect_url: str | None = None,
         send_email_invite: bool | None = None,
@@ -106,8 +118,13 @@ class CreateSessionOperator(BaseOperator):
         self.return_session_url = return_session_url
         if invite is not None and not isinstance(invite, Invite):
             raise TypeError("invite must be an idv_provider.invites.Invite")
+        if (applicant is None) == (applicants is None):
+            raise ValueError("Pass CreateSessionOperator either applicant or applicants")
         # Literal mappings are data: Airflow renders none of their values (templating.py).
         self.applicant = literal_data(applicant)
+        self.applicants = applicants
+        self.reference = reference
+        self.outcomes = outcomes
         self.workflow_id = workflow_id
         self.redirect_url = redirect_url
         self.send_email_invite = send_email_invite
@@ -123,32 +140,34 @@ class CreateSessionOperator(BaseOperator):
         if parent is self:
             mask_rendered_pii(self.applicant)
 
-    def _vendor_invites(self) -> tuple[bool, bool]:
-        """Whether the vendor sends its own invites; never on a channel ``invite`` covers."""
-        ours = set(self.invite.channels) if self.invite else set()
-        chosen = []
-        for field, value, channel in (
-            ("send_email_invite", self.send_email_invite, "email"),
-            ("send_phone_invite", self.send_phone_invite, "sms"),
-        ):
-            if value is None:
-                value = channel not in ours
-            elif value and channel in ours:
-                raise InvalidRequestError(
-                    f"{field} must be False when invite sends the {channel} itself: the "
-                    "applicant would get two invites"
-                )
-            chosen.append(bool(value))
-        return chosen[0], chosen[1]
+    def _applicant(self) -> Applicant:
+        """The applicant given, or read by reference from the application's table."""
+        if self.applicants is None:
+            applicant = validate_applicant(rendered_mapping(self.applicant, "applicant") or {})
+        else:
+            if not isinstance(self.reference, str) or not self.reference.strip():
+                raise InvalidRequestError("reference must name the applicant's row")
+            rows = self.applicants.read([self.reference])
+            if not rows:
+                raise InvalidRequestError("reference: no such applicant in the table")
+            applicant = applicant_from_row(rows[0])
+            mask_rendered_pii(rows[0].values)
+        if self.outcomes is not None and not applicant.external_id:
+            raise InvalidRequestError(
+                "applicant.external_id is required with outcomes: rows are written by it"
+            )
+        return applicant
 
     def execute(self, context: Context) -> dict[str, Any]:
         # Everything that can fail is checked before the create, so that no session is left
         # half-done: the input, the invite (templates, sender, SMS length), the connection.
-        applicant = validate_applicant(rendered_mapping(self.applicant, "applicant") or {})
+        applicant = self._applicant()
         metadata = rendered_mapping(self.metadata, "metadata")
         vendor_options = rendered_mapping(self.vendor_options, "vendor_options")
         redirect_url = validate_https_url(self.redirect_url, "redirect_url")
-        send_email_invite, send_phone_invite = self._vendor_invites()
+        send_email_invite, send_phone_invite = vendor_invites(
+            self.invite, self.send_email_invite, self.send_phone_invite
+        )
         if self.invite is not None:
             check_invite(self.invite, applicant)
         hook = get_idv_hook(self.conn_id)
@@ -173,9 +192,13 @@ class CreateSessionOperator(BaseOperator):
             url = session.url
             if store is not None:
                 store.set(CREATED_SESSION_KEY, {"session_id": session.id, "session_url": url})
+            metrics.sessions_created(session.vendor)
             self.log.info("Created %s session %s", session.vendor, session.id)
         push_console_url(context, hook, session.id)
         context["ti"].xcom_push(key=SESSION_ID_KEY, value=session.id)
+        if self.outcomes is not None and applicant.external_id:
+            reference = applicant.external_id
+            self.outcomes.upsert([Outcome(reference, session.id, session.vendor, "pending")])
         invited: list[str] = []
         if self.invite is not None:
             if not url:
@@ -198,6 +221,8 @@ class DecideSessionOperator(BaseOperator):
         :class:`~idv_provider.policy.ThresholdPolicy`. A ``manual_review`` result leaves the
         session as it is and reports it.
     :param conn_id: an Airflow connection of a supported vendor type.
+    :param outcomes: write the decision back to the application's table
+        (:class:`~idv_provider.applicants.OutcomeTable`), when it knows the session.
 
     Transitions the vendor forbids (e.g. approving a session the applicant has not submitted)
     are refused before any write. Deciding a session already in the target state is a no-op,
@@ -218,6 +243,7 @@ class DecideSessionOperator(BaseOperator):
         decision: str | None = None,
         policy: Policy | None = None,
         conn_id: str = DEFAULT_CONN_ID,
+        outcomes: OutcomeTable | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -228,6 +254,7 @@ class DecideSessionOperator(BaseOperator):
         self.decision = decision
         self.policy = policy
         self.conn_id = conn_id
+        self.outcomes = outcomes
 
     def _manual_decision(self) -> Decision | None:
         if self.decision is None:
@@ -260,6 +287,9 @@ class DecideSessionOperator(BaseOperator):
             result = (self.policy or ThresholdPolicy())(session)
             result = self._keep_earlier_decision(session, result)
         decided = self._apply(hook, session, result.decision, result.reasons)
+        metrics.session_decided(session.vendor, result.decision.value)
+        if self.outcomes is not None:
+            self.outcomes.record_decisions([(decided, result.decision.value, result.reasons)])
         self.log.info(
             "Session %s: %s (%s)", session.id, result.decision.value, "; ".join(result.reasons)
         )
@@ -300,57 +330,3 @@ class DecideSessionOperator(BaseOperator):
         if session.state is TARGET_STATE[decision]:
             return session  # already done, e.g. by an earlier try
         return hook.decide(session.id, decision, comment="; ".join(reasons), current=session)
-
-
-class SessionActionOperator(BaseOperator):
-    """Expire, redact or delete a session, where the vendor offers it.
-
-    :param session_id: the session (templated).
-    :param action: ``"expire"`` (stop an unfinished session; Beltic), ``"redact"`` (wipe its
-        personal data; Beltic), ``"delete"`` (Didit) or ``"resubmit"`` (send the applicant back
-        through some steps on the same link; Didit). An action the connection's vendor does
-        not offer fails before any call, saying which it offers.
-    :param options: the action's own options, e.g. for Didit's resubmit
-        ``{"nodes_to_resubmit": ["feature_ocr"], "comment": "blurry document"}``.
-    :param conn_id: an Airflow connection of a supported vendor type.
-
-    Returns ``{"session_id", "action", "status"}`` (``status`` is ``None`` once deleted).
-    Repeating an action that already took effect is not an error, so retries are safe.
-    """
-
-    template_fields: Sequence[str] = ("session_id", "action", "options", "conn_id")
-    operator_extra_links = (SessionConsoleLink(),)
-    ACTIONS = ("expire", "redact", "delete", "resubmit")
-
-    def __init__(
-        self,
-        *,
-        session_id: str,
-        action: str,
-        options: Mapping[str, Any] | None = None,
-        conn_id: str = DEFAULT_CONN_ID,
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
-        super().__init__(**kwargs)
-        self.session_id = session_id
-        self.action = action
-        self.options = literal_data(options)
-        self.conn_id = conn_id
-
-    def execute(self, context: Context) -> dict[str, Any]:
-        if self.action not in self.ACTIONS:
-            raise InvalidRequestError(
-                f"action must be one of {', '.join(self.ACTIONS)}; got {self.action!r}"
-            )
-        hook = get_idv_hook(self.conn_id)
-        hook.check_session_id(self.session_id)
-        options = rendered_mapping(self.options, "options")
-        push_console_url(context, hook, self.session_id)
-        after = hook.run_action(self.session_id, self.action, options)
-        self.log.info("Session %s: %s done", self.session_id, self.action)
-        return {
-            "session_id": self.session_id,
-            "action": self.action,
-            "status": after.state.value if after else None,
-        }

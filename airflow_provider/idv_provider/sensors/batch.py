@@ -10,6 +10,7 @@ from typing import Any
 from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
 
+from idv_provider import metrics
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.retry import IDV_RETRY_POLICY
@@ -64,6 +65,8 @@ class SessionsSubmittedSensor(BaseSensorOperator):
         sessions = hook.find_sessions(self._ids()).values()
         progress.record(sessions, accept_decided=self.accept_decided)
         self.log.info("%s", progress.describe(list_waiting=50))
+        if not progress.waiting:
+            metrics.sessions_submitted(hook.vendor, len(progress.submitted))
         return PokeReturnValue(is_done=not progress.waiting, xcom_value=progress.to_xcom())
 
     def execute(self, context: Context) -> Any:
@@ -92,6 +95,8 @@ class SessionsSubmittedSensor(BaseSensorOperator):
         message = event.get("message") or f"unexpected trigger event {event!r}"
         if status == "success" and isinstance(progress, dict) and not progress.get("waiting"):
             self.log.info("%s", message)
+            submitted = len(progress.get("submitted") or [])
+            metrics.sessions_submitted(str(event.get("vendor", "unknown")), submitted)
             return progress
         if status == "timeout":
             raise AirflowSensorTimeout(message)

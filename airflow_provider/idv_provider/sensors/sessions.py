@@ -10,6 +10,7 @@ from typing import Any
 from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
 
+from idv_provider import metrics
 from idv_provider.exceptions import SessionFailedError
 from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.links import SessionConsoleLink, push_console_url
@@ -59,6 +60,8 @@ class SessionSubmittedSensor(BaseSensorOperator):
         self.log.info("%s", message)
         if outcome is WaitOutcome.FAILED:
             raise SessionFailedError(message)
+        if outcome is WaitOutcome.DONE:
+            metrics.sessions_submitted(session.vendor)
         return PokeReturnValue(is_done=outcome is WaitOutcome.DONE, xcom_value=session.to_xcom())
 
     def execute(self, context: Context) -> Any:
@@ -86,6 +89,7 @@ class SessionSubmittedSensor(BaseSensorOperator):
         message = (event or {}).get("message") or f"unexpected trigger event {event!r}"
         if status == "success" and isinstance(event, dict) and event.get("session"):
             self.log.info("%s", message)
+            metrics.sessions_submitted(str(event["session"].get("vendor")))
             return event["session"]
         if status == "failed":
             raise SessionFailedError(message)

@@ -18,8 +18,8 @@ class SessionsSubmittedTrigger(BaseTrigger):
 
     Each poll reads only the sessions still waited on, so a poll over N sessions costs about
     N / page size calls. Fires one event ``{"status": "success" | "timeout" | "error",
-    "message", "progress"}`` where ``progress`` holds the ``submitted`` ids, the ``ended``
-    ones (id → reason) and those still ``waiting``.
+    "message", "progress"}`` (and the ``vendor`` on success) where ``progress`` holds the
+    ``submitted`` ids, the ``ended`` ones (id → reason) and those still ``waiting``.
     """
 
     def __init__(
@@ -62,7 +62,9 @@ class SessionsSubmittedTrigger(BaseTrigger):
                 progress.record(found.values(), accept_decided=self.accept_decided)
                 self.log.info("%s", progress.describe())
                 if not progress.waiting:
-                    yield await self._event("success", progress.describe(), progress)
+                    event = await self._event("success", progress.describe(), progress)
+                    event.payload["vendor"] = hook.vendor
+                    yield event
                     return
                 remaining = self.end_time - time.time()
                 if remaining <= 0:

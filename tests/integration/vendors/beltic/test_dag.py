@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, onboarding_run
+from tests.integration.conftest import REPO, onboarding_run, outcome_rows
 
 pytestmark = pytest.mark.integration
-sys.path.insert(0, str(REPO / "examples" / "dags"))
-from idv_onboarding import APPLICANTS  # noqa: E402
+sys.path.insert(0, str(REPO / "examples"))
+from sample_applicants import SAMPLE_APPLICANTS as APPLICANTS  # noqa: E402
 
 FINAL = {
     "applicant-001": "completed",
@@ -28,7 +28,7 @@ def test_onboarding_dag_on_beltic(airflow_home: Path, tmp_path: Path):
     Beltic reports no analysis, so the policy leaves every session to a reviewer."""
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=6))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
-        output = onboarding_run(airflow_home, sandbox, mail, "beltic")
+        output = onboarding_run(airflow_home, sandbox, mail, "beltic", tmp_path / "applicants.db")
         assert config.faults.drop_after_create == 0  # every create lost its answer once
         store = sandbox.store
         rows = store.query(
@@ -40,6 +40,10 @@ def test_onboarding_dag_on_beltic(airflow_home: Path, tmp_path: Path):
     assert accounts == len(rows) == len(APPLICANTS)  # nothing duplicated
     assert final == FINAL
     assert len(mail.messages) == len(APPLICANTS)  # the invites carry the session_url link
+    sessions = {external_id: session_id for session_id, external_id in rows}
+    assert outcome_rows(tmp_path / "applicants.db") == {
+        ref: (sessions[ref], "beltic", "submitted", "manual_review") for ref in FINAL
+    }
 
     db = sqlite3.connect(airflow_home / "airflow.db")
     (run_id,) = db.execute(

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, onboarding_run
+from tests.integration.conftest import REPO, onboarding_run, outcome_rows
 
 pytestmark = pytest.mark.integration
-sys.path.insert(0, str(REPO / "examples" / "dags"))
-from idv_onboarding import APPLICANTS  # noqa: E402
+sys.path.insert(0, str(REPO / "examples"))
+from sample_applicants import SAMPLE_APPLICANTS as APPLICANTS  # noqa: E402
 
 EXPECTED = {"applicant-001": "VERIFIED", "applicant-002": "REJECTED", "applicant-003": "REJECTED"}
 
@@ -26,10 +26,10 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
     # 4 drops = all attempts (1 + 3 hook retries) of the first create task's first try.
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
-        output = onboarding_run(airflow_home, sandbox, mail, "deepidv")
+        output = onboarding_run(airflow_home, sandbox, mail, "deepidv", tmp_path / "applicants.db")
         assert config.faults.drop_after_create == 0  # the fault really fired
         sessions = sandbox.service("deepidv").sessions
-        outcome, links = {}, {}
+        outcome, links, session_ids = {}, {}, {}
         for session_id in sessions.all_ids():
             stored = sessions.get(DEFAULT_API_KEY, session_id)
             assert stored is not None
@@ -37,9 +37,14 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
             assert history[:2] == ["PENDING", "SUBMITTED"], history
             assert len(history) == 3, history
             outcome[stored.record["externalId"]] = history[-1]
+            session_ids[stored.record["externalId"]] = session_id
             links[stored.applicant["email"]] = f"{sandbox.url}/session/{session_id}?"
         console_prefix = f"{sandbox.url}/console/sessions/"
     assert outcome == EXPECTED  # exactly one session per applicant, each decided
+    decisions = {"VERIFIED": ("approved", "approve"), "REJECTED": ("rejected", "reject")}
+    assert outcome_rows(tmp_path / "applicants.db") == {
+        ref: (session_ids[ref], "deepidv", *decisions[status]) for ref, status in EXPECTED.items()
+    }
     # exactly one invite per applicant, in their language, with their own session's link
     invites = {tuple(m.rcpt_tos): m.message for m in mail.messages}
     assert len(mail.messages) == len(invites) == len(APPLICANTS)
@@ -81,7 +86,9 @@ def test_onboarding_dag_survives_a_lost_create_response(airflow_home: Path, tmp_
         "WHERE task_id = 'onboard.create_session' AND run_id = ?",
         (run_id,),
     ).fetchall()
-    assert len(rendered) == 3 and all('"applicant"' in r and "***" in r for (r,) in rendered)
+    # applicants by reference: nothing of theirs in Rendered Templates to mask at all
+    assert len(rendered) == 3
+    assert all('"applicant": null' in r and '"reference": "applicant-' in r for (r,) in rendered)
     logs = "\n".join(p.read_text(errors="replace") for p in airflow_home.rglob("*.log"))
     for haystack in (output, stored_text, logs):
         assert DEFAULT_API_KEY not in haystack

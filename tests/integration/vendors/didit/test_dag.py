@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, onboarding_run
+from tests.integration.conftest import REPO, onboarding_run, outcome_rows
 
 pytestmark = pytest.mark.integration
-sys.path.insert(0, str(REPO / "examples" / "dags"))
-from idv_onboarding import APPLICANTS  # noqa: E402
+sys.path.insert(0, str(REPO / "examples"))
+from sample_applicants import SAMPLE_APPLICANTS as APPLICANTS  # noqa: E402
 
 EXPECTED = {
     "applicant-001": ["Not Started", "Approved"],
@@ -33,7 +33,7 @@ def test_onboarding_dag_on_didit_survives_a_lost_create_response(
     retry gets it back, however long that takes (no race with the retry's delay)."""
     config = SandboxConfig(auto_submit_after=1.0, faults=Faults(drop_after_create=4))
     with running_sandbox(tmp_path / "sandbox.db", config) as sandbox, MailSink() as mail:
-        output = onboarding_run(airflow_home, sandbox, mail, "didit")
+        output = onboarding_run(airflow_home, sandbox, mail, "didit", tmp_path / "applicants.db")
         assert config.faults.drop_after_create == 0  # the fault really fired
         store = sandbox.store
         rows = store.query("SELECT id, vendor_data FROM didit_sessions ORDER BY number")
@@ -41,6 +41,13 @@ def test_onboarding_dag_on_didit_survives_a_lost_create_response(
     assert len(rows) == len(APPLICANTS)  # one session per applicant, none duplicated
     assert histories == EXPECTED  # Didit decided; the policy agreed and wrote nothing
     assert len(mail.messages) == len(APPLICANTS)
+    # the outcome of each applicant back in the application's table, by reference
+    sessions = {vendor_data: session_id for session_id, vendor_data in rows}
+    assert outcome_rows(tmp_path / "applicants.db") == {
+        "applicant-001": (sessions["applicant-001"], "didit", "approved", "approve"),
+        "applicant-002": (sessions["applicant-002"], "didit", "rejected", "reject"),
+        "applicant-003": (sessions["applicant-003"], "didit", "rejected", "reject"),
+    }
 
     db = sqlite3.connect(airflow_home / "airflow.db")
     (run_id,) = db.execute(
