@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.e2e.deployment import Deployment, deployment, postgres_installed
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples"))
+from sample_applicants import SAMPLE_APPLICANTS
 
 
 @pytest.fixture(scope="session")
@@ -20,4 +25,5 @@ def airflow_deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dep
         pytest.skip(message)
     folder = tmp_path_factory.mktemp("e2e")
     with deployment(folder, ["--auto-submit-after", "-1"]) as running:
+        running.add_applicants(SAMPLE_APPLICANTS)
         yield running

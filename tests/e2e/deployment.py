@@ -25,6 +25,9 @@ import httpx
 
 from idv_sandbox.net import free_port
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples"))
+from sample_applicants import APPLICANTS_DDL, COLUMNS
+
 REPO = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 HOST = "127.0.0.1"
@@ -49,8 +52,9 @@ def _as_postgres(command: list[str]) -> list[str]:
 
 
 @contextmanager
-def postgres(folder: Path) -> Iterator[str]:
-    """A PostgreSQL server on loopback with an ``airflow`` database; its SQLAlchemy URL."""
+def postgres(folder: Path) -> Iterator[int]:
+    """A PostgreSQL server on loopback with an ``airflow`` database (Airflow's) and an
+    ``applicants`` one (the application's); its port."""
     folder.mkdir(parents=True, exist_ok=True)
     data, log = folder / "data", folder / "postgres.log"
     if os.geteuid() == 0:
@@ -79,14 +83,15 @@ def postgres(folder: Path) -> Iterator[str]:
         capture_output=True,
     )
     try:
-        subprocess.run(
-            _as_postgres(
-                [_pg_bin("createdb"), "-h", HOST, "-p", str(port), "-U", "postgres", "airflow"]
-            ),
-            check=True,
-            capture_output=True,
-        )
-        yield f"postgresql+psycopg2://postgres@{HOST}:{port}/airflow"
+        for database in ("airflow", "applicants"):
+            subprocess.run(
+                _as_postgres(
+                    [_pg_bin("createdb"), "-h", HOST, "-p", str(port), "-U", "postgres", database]
+                ),
+                check=True,
+                capture_output=True,
+            )
+        yield port
     finally:
         subprocess.run(
             _as_postgres([_pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
@@ -103,6 +108,7 @@ class Deployment:
     api_url: str
     sandbox_url: str
     smtp_port: int
+    postgres_port: int
     env: dict[str, str]
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     _token: str | None = None
@@ -126,6 +132,33 @@ class Deployment:
             f"{method} {path}: {response.status_code} {response.text}"
         )
         return response.json() if response.content else None
+
+    def database(self, name: str) -> Any:
+        """A psycopg2 connection to one of the server's databases (``airflow``,
+        ``applicants``)."""
+        import psycopg2  # the e2e extra's: imported here so the default run can collect
+
+        return psycopg2.connect(host=HOST, port=self.postgres_port, user="postgres", dbname=name)
+
+    def add_applicants(self, rows: list[dict[str, Any]]) -> None:
+        """Put applicants in the application's database and point ``idv_applicants`` at it."""
+        with self.database("applicants") as db, db.cursor() as cursor:
+            cursor.execute(APPLICANTS_DDL)
+            cursor.executemany(
+                f"INSERT INTO applicants ({', '.join(COLUMNS)}) "  # noqa: S608 - fixed names
+                f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) ON CONFLICT (reference) DO NOTHING",
+                [tuple(row.get(c) for c in COLUMNS) for row in rows],
+            )
+        self.set_connection(
+            "idv_applicants",
+            {
+                "conn_type": "postgres",
+                "host": HOST,
+                "port": self.postgres_port,
+                "login": "postgres",
+                "schema": "applicants",
+            },
+        )
 
     def set_connection(self, conn_id: str, body: dict[str, Any]) -> None:
         with self.client() as client:
@@ -212,7 +245,8 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
     home = folder / "airflow"
     home.mkdir(parents=True)
     api_port, sandbox_port, smtp_port = free_port(HOST), free_port(HOST), free_port(HOST)
-    with postgres(folder / "postgres") as database_url:
+    with postgres(folder / "postgres") as postgres_port:
+        database_url = f"postgresql+psycopg2://postgres@{HOST}:{postgres_port}/airflow"
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")},
             "AIRFLOW_HOME": str(home),
@@ -241,6 +275,7 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
             api_url=f"http://{HOST}:{api_port}",
             sandbox_url=f"http://{HOST}:{sandbox_port}",
             smtp_port=smtp_port,
+            postgres_port=postgres_port,
             env=env,
         )
         try:

@@ -22,8 +22,8 @@ from idv_sandbox.registry import sandbox_vendor
 from tests.e2e.deployment import REPO, Deployment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
-sys.path.insert(0, str(REPO / "examples" / "dags"))
-from idv_onboarding import APPLICANTS  # noqa: E402
+sys.path.insert(0, str(REPO / "examples"))
+from sample_applicants import SAMPLE_APPLICANTS as APPLICANTS  # noqa: E402
 
 DAG = "idv_onboarding"
 CREATE, WAIT, DECIDE = "onboard.create_session", "onboard.wait_for_submission", "onboard.decide"
@@ -113,7 +113,8 @@ SESSIONS: dict[str, dict[str, str]] = {}  # session id → applicant, for the ho
 def start_onboarding(d: Deployment, vendor: str) -> tuple[str, list[str]]:
     """Trigger the onboarding DAG; the session ids once every sensor has deferred."""
     use_vendor(d, vendor)
-    run_id = d.trigger(DAG)
+    # as an application does for each signup: a run for these references (no PII in conf)
+    run_id = d.trigger(DAG, conf={"references": [a["reference"] for a in APPLICANTS]})
     wait_for(d, run_id, CREATE, {"success"})
     ids = [d.xcom(DAG, run_id, CREATE, i, "session_id") for i in range(len(APPLICANTS))]
     SESSIONS.update({sid: a for sid, a in zip(ids, APPLICANTS, strict=True)})
@@ -208,10 +209,7 @@ def test_nothing_blocked_the_triggerer_and_nothing_leaked(airflow_deployment):
     scheduler = d.log("scheduler")
     assert "XCom not found" not in scheduler
     assert "finished with state success, but the task instance's state" not in scheduler
-    import psycopg2  # the e2e extra's: imported here so the default run can collect the tier
-
-    url = d.env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].replace("postgresql+psycopg2", "postgresql")
-    with psycopg2.connect(url) as db, db.cursor() as cursor:
+    with d.database("airflow") as db, db.cursor() as cursor:
         stored = []
         for table in ("xcom", "rendered_task_instance_fields", "task_state_store"):
             cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names

@@ -89,7 +89,7 @@ class BatchResult:
 
     def to_xcom(self) -> dict[str, Any]:
         return {
-            "session_ids": [sid for sid, _ in self.sessions.values()],
+            "session_ids": [self.sessions[ref][0] for ref in sorted(self.sessions)],
             "created": self.created,
             "reused": len(self.sessions) - self.created,
             "failed": self.failed,
