@@ -20,7 +20,7 @@ from sample_applicants import (
     sqlite_connection_json,
 )
 
-from idv_sandbox import MailSink, RunningSandbox
+from idv_sandbox import DEFAULT_API_KEY, MailSink, RunningSandbox
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -85,3 +85,14 @@ def outcome_rows(applicants_db: Path) -> dict[str, tuple[Any, ...]]:
             "SELECT reference, session_id, vendor, status, decision FROM idv_outcomes"
         )
         return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def assert_no_secrets(home: Path, *texts: str) -> None:
+    """No API key and no sample applicant's email, phone or last name in ``texts`` or in the
+    task logs under ``home``."""
+    logs = "\n".join(p.read_text(errors="replace") for p in home.rglob("*.log"))
+    for haystack in (*texts, logs):
+        assert DEFAULT_API_KEY not in haystack
+        for applicant in SAMPLE_APPLICANTS:
+            for field in ("email", "phone", "last_name"):
+                assert applicant[field] not in haystack, field

@@ -6,6 +6,7 @@ import json
 import time
 from datetime import timedelta
 
+import httpx
 import jinja2
 import pytest
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout, TaskDeferred
@@ -258,3 +259,31 @@ def test_reschedule_mode_frees_the_slot_between_pokes(api):
     context["ti"].get_first_reschedule_date = lambda _context: None
     with pytest.raises(AirflowRescheduleException):
         sensor(mode="reschedule", poke_interval=30, timeout=600).execute(context)
+
+
+def test_operations_metrics_count_creates_decisions_and_api_errors(api, monkeypatch):
+    sent: list[tuple[str, int, dict[str, str]]] = []
+    monkeypatch.setattr(
+        "idv_provider.metrics.Stats.incr",
+        lambda name, count=1, tags=None: sent.append((name, count, tags)),
+    )
+    api.post("/v1/sessions").mock(
+        side_effect=[
+            httpx.Response(429, json={"message": "slow down"}, headers={"Retry-After": "0"}),
+            httpx.Response(200, json=created()),
+        ]
+    )
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail(status="SUBMITTED"))
+    store = FakeTaskStateStore()
+    create_op().execute(make_context(store=store))
+    create_op().execute(make_context(store=store))  # a retry reuses: not counted again
+    api.patch(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail(status="VERIFIED"))
+    DecideSessionOperator(task_id="decide", session_id=SESSION_ID, decision="approve").execute(
+        make_context()
+    )
+    assert sent == [
+        ("idv.api_errors.rate_limited", 1, {"vendor": "deepidv"}),
+        ("idv.sessions.created", 1, {"vendor": "deepidv"}),
+        ("idv.sessions.decided.approve", 1, {"vendor": "deepidv"}),
+    ]
+    assert not any("jane" in name or "jane" in str(tags) for name, _, tags in sent)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from idv_sandbox import DEFAULT_API_KEY, Faults, MailSink, SandboxConfig, running_sandbox
-from tests.integration.conftest import REPO, onboarding_run, outcome_rows
+from idv_sandbox import Faults, MailSink, SandboxConfig, running_sandbox
+from tests.integration.conftest import REPO, assert_no_secrets, onboarding_run, outcome_rows
 
 pytestmark = pytest.mark.integration
 sys.path.insert(0, str(REPO / "examples"))
@@ -71,9 +71,4 @@ def test_onboarding_dag_on_didit_survives_a_lost_create_response(
         )
     ]
     assert len(decisions) == 3
-    logs = "\n".join(p.read_text(errors="replace") for p in airflow_home.rglob("*.log"))
-    for haystack in (output, logs):
-        assert DEFAULT_API_KEY not in haystack
-        for applicant in APPLICANTS:
-            assert applicant["email"] not in haystack
-            assert applicant["phone"] not in haystack
+    assert_no_secrets(airflow_home, output)
