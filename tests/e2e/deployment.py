@@ -193,10 +193,17 @@ class Deployment:
             time.sleep(2)
 
     def task_instances(self, dag_id: str, run_id: str) -> list[dict[str, Any]]:
-        found = self.api(
-            "GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances", params={"limit": 1000}
-        )
-        return list(found["task_instances"])
+        """Every task instance of the run (the API serves them a page of 100 at a time)."""
+        found: list[dict[str, Any]] = []
+        while True:
+            page = self.api(
+                "GET",
+                f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances",
+                params={"limit": 100, "offset": len(found)},
+            )
+            found += page["task_instances"]
+            if not page["task_instances"] or len(found) >= page["total_entries"]:
+                return found
 
     def xcom(self, dag_id: str, run_id: str, task_id: str, map_index: int, key: str) -> Any:
         return self.api(
