@@ -20,7 +20,8 @@ from idv_sandbox.gate import Dialect, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, outcome_form_page
 from idv_sandbox.routing import SandboxParts, VendorApi
-from idv_sandbox.vendors.beltic.service import BelticSandbox, encode_cursor
+from idv_sandbox.vendors.beltic.listing import encode_cursor
+from idv_sandbox.vendors.beltic.service import BelticSandbox
 
 ACCOUNTS = "/v1/identity/accounts"
 SESSIONS = "/v1/identity/sessions"

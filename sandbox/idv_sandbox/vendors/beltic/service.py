@@ -8,7 +8,6 @@ the personal-data blocks and keeps the status; one external_id is one account.
 
 from __future__ import annotations
 
-import base64
 import json
 import uuid
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 from idv_sandbox.config import ApiError, SandboxConfig, iso_time
 from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key, finishing, run_auto_mode
 from idv_sandbox.store import SandboxStore
+from idv_sandbox.vendors.beltic.listing import decode_cursor, list_filters
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS beltic_accounts (
@@ -70,39 +70,8 @@ PERSONAL_DATA = (
 MAX_PAGE = 100
 
 
-#: the sessions list's filters, as SQL over the sessions table ({t}: its alias, if any);
-#: filter[session_device] matches nothing (the sandbox has no session devices)
-FILTERS = {
-    "filter[status]": "{t}status = ?",
-    "filter[account]": "{t}account_id = ?",
-    "filter[entity_type]": "json_extract({t}record, '$.attributes.entity_type') = ?",
-}
 #: statuses in which the applicant's data may still change
 UPDATABLE = frozenset({"created", "started"})
-
-
-def _filters(api_key: str, query: dict[str, str], prefix: str = "") -> tuple[list[str], list[Any]]:
-    """The WHERE conditions of a list query over the sessions table (aliased ``prefix``)."""
-    where, args = [f"{prefix}api_key = ?"], [api_key]
-    for param, condition in FILTERS.items():
-        if param in query:
-            where.append(condition.format(t=prefix))
-            args.append(query[param])
-    return where, args
-
-
-def encode_cursor(record: dict[str, Any]) -> str:
-    """Beltic's keyset cursor: base64 of the last item's ``created_at`` and ``id``."""
-    key = {"values": {"created_at": record["attributes"]["created_at"]}, "id": record["id"]}
-    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
-
-
-def decode_cursor(cursor: str) -> str:
-    """The session id a cursor points after (400 if it is not one of ours)."""
-    try:
-        return str(json.loads(base64.urlsafe_b64decode(cursor.encode()))["id"])
-    except (ValueError, KeyError, TypeError):
-        raise ApiError(400, "page cursor is not valid", field="page") from None
 
 
 @dataclass(frozen=True)
@@ -395,7 +364,7 @@ class BelticSandbox:
     def page(self, api_key: str, query: dict[str, str]) -> tuple[list[dict[str, Any]], bool, bool]:
         """A page of sessions newest first, and whether there are more after and before it."""
         self.advance(api_key)
-        where, args = _filters(api_key, query, prefix="s.")
+        where, args = list_filters(api_key, query, prefix="s.")
         if query.get("filter[session_device]"):
             return [], False, False  # the sandbox has no session devices
         size = int(query.get("page[size]", 15))
@@ -419,7 +388,7 @@ class BelticSandbox:
     def count(self, api_key: str, query: dict[str, str]) -> int:
         if query.get("filter[session_device]"):
             return 0
-        conditions, args = _filters(api_key, query)
+        conditions, args = list_filters(api_key, query)
         where = " AND ".join(conditions)
         return int(
             self.store.query(f"SELECT COUNT(*) FROM beltic_sessions WHERE {where}", args)[0][0]  # noqa: S608

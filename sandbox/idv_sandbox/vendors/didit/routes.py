@@ -22,7 +22,8 @@ from idv_sandbox.gate import Dialect, spec_body
 from idv_sandbox.outcomes import Outcome
 from idv_sandbox.pages import OUTCOME_CHOICES, finished_page, html_page, outcome_form_page
 from idv_sandbox.routing import SandboxParts, VendorApi
-from idv_sandbox.vendors.didit.service import DiditSandbox, DiditSession
+from idv_sandbox.vendors.didit.service import DiditSandbox
+from idv_sandbox.vendors.didit.session import DiditSession
 
 CREATE = "/v3/session/"
 DECISION = "/v3/session/{sessionId}/decision/"

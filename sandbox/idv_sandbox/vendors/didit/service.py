@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from functools import partial
+from datetime import timedelta
 from typing import Any
 
-from idv_sandbox.config import ApiError, SandboxConfig, iso_time
+from idv_sandbox.config import ApiError, SandboxConfig
 from idv_sandbox.outcomes import Outcome, choose_outcome, draw_key, finishing, run_auto_mode
 from idv_sandbox.store import SandboxStore
+from idv_sandbox.vendors.didit.listing import filters, list_row, matches
 from idv_sandbox.vendors.didit.results import FEATURES, RESULT_ARRAYS, finished_flow
+from idv_sandbox.vendors.didit.session import DiditSession, didit_time
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS didit_sessions (
@@ -40,34 +40,6 @@ CREATE INDEX IF NOT EXISTS didit_by_key ON didit_sessions (api_key, deleted, num
 UNFINISHED = ("Not Started", "In Progress", "Resubmitted", "Awaiting User")
 DECIDABLE = {"Approved", "Declined", "In Review", "Kyc Expired", "Abandoned", "Resubmitted"}
 DOCUMENT_TYPES = {"P", "ID", "DL", "RP", "HIC", "TC", "SSC"}
-STATUSES = (
-    "Not Started",
-    "In Progress",
-    "In Review",
-    "Approved",
-    "Declined",
-    "Resubmitted",
-    "Expired",
-    "Abandoned",
-    "Kyc Expired",
-    "Awaiting User",
-)
-#: the upper-snake spelling of an older documentation page, accepted by the status filter
-STATUS_ALIASES = {s.upper().replace(" ", "_"): s for s in STATUSES}
-SEARCHED = ("vendor_data", "first_name", "last_name", "email", "phone")
-
-
-#: Didit writes times to the microsecond
-_iso = partial(iso_time, timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class DiditSession:
-    record: dict[str, Any]  # the decision payload
-    applicant: dict[str, Any]  # private to the sandbox: who, the outcome's draw key
-    outcome: str
-    api_key: str
-    token: str
 
 
 #: sandbox_scenario slugs this sandbox plays, and the outcome each plays as
@@ -79,20 +51,6 @@ SANDBOX_SCENARIOS = {
     "decline_face_match_low_similarity": Outcome.FACE_MISMATCH,
     "review_aml_possible_match": Outcome.PEP_SANCTIONS_HIT,
 }
-
-
-def _date_bound(name: str, value: str) -> tuple[str, str]:
-    """How a ``date_from``/``date_to`` value compares with ``created_at`` (UTC text): a date
-    against its date part; a time, with any offset, converted to UTC first."""
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ApiError(400, f"{name} must be an ISO 8601 date or date-time.", field=name) from None
-    if len(value) == 10:  # a date
-        return "substr(created_at, 1, 10)", value
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return "created_at", _iso(when.astimezone(UTC))
 
 
 class DiditSandbox:
@@ -125,7 +83,7 @@ class DiditSandbox:
             )
             if previous is None or previous[0] != record["status"]:
                 self.store.add_history(
-                    db, record["session_id"], _iso(self.config.clock.now()), record["status"]
+                    db, record["session_id"], didit_time(self.config.clock.now()), record["status"]
                 )
 
     def _get(self, api_key: str, session_id: str) -> DiditSession:
@@ -224,7 +182,7 @@ class DiditSandbox:
         (number,) = self.store.query("SELECT COALESCE(MAX(number), 0) + 1 FROM didit_sessions")[0]
         token = secrets.token_urlsafe(9)
         session_id = str(uuid.uuid4())
-        now = _iso(self.config.clock.now())
+        now = didit_time(self.config.clock.now())
         record: dict[str, Any] = {
             "session_id": session_id,
             "session_number": number,
@@ -269,7 +227,7 @@ class DiditSandbox:
         """Auto mode and expiry: finish the flows old enough; expire the ones never opened."""
         now = self.config.clock.now()
         if self.config.didit_expire_after is not None:
-            cutoff = _iso(now - timedelta(seconds=self.config.didit_expire_after))
+            cutoff = didit_time(now - timedelta(seconds=self.config.didit_expire_after))
             for session in self._rows(
                 "api_key = ? AND deleted = 0 AND status IN ('Not Started', 'In Progress') "
                 "AND created_at <= ?",
@@ -279,7 +237,7 @@ class DiditSandbox:
                 self._set_status(session, ended)
         if self.config.auto_submit_after is None:
             return
-        cutoff = _iso(now - timedelta(seconds=self.config.auto_submit_after))
+        cutoff = didit_time(now - timedelta(seconds=self.config.auto_submit_after))
         run_auto_mode(
             self._rows(
                 "api_key = ? AND deleted = 0 AND status = 'Not Started' AND created_at <= ?",
@@ -382,7 +340,7 @@ class DiditSandbox:
                 "user": "API Client",
                 "new_status": new,
                 "comment": body.get("comment"),
-                "created_at": _iso(self.config.clock.now()),
+                "created_at": didit_time(self.config.clock.now()),
             }
             fields: dict[str, Any] = {"reviews": [*session.record["reviews"], review]}
             if new == "Resubmitted":  # the captured data is dropped; the same link reopens
@@ -398,69 +356,9 @@ class DiditSandbox:
     def list_page(self, api_key: str, query: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
         """One page of list rows (newest first) and the count of all matching."""
         self.advance(api_key)
-        where, args = ["api_key = ?", "deleted = 0"], [api_key]
-        if query.get("session_kind") == "business":
+        where, args = filters(api_key, query)
+        if where is None:
             return [], 0  # the sandbox has no KYB sessions
-        for name in ("vendor_data", "workflow_id"):
-            if name in query:
-                where.append(f"{name} = ?")
-                args.append(query[name])
-        if "status" in query:
-            wanted = [STATUS_ALIASES.get(s.strip(), s.strip()) for s in query["status"].split(",")]
-            where.append(f"status IN ({','.join('?' * len(wanted))})")
-            args += wanted
-        for name, op in (("date_from", ">="), ("date_to", "<=")):
-            if name in query:
-                column, bound = _date_bound(name, query[name])
-                where.append(f"{column} {op} ?")
-                args.append(bound)
-        rows = [s for s in self._rows(" AND ".join(where), args) if self._matches(s, query)]
+        rows = [s for s in self._rows(where, args) if matches(s, query)]
         limit, offset = int(query.get("limit", 50)), int(query.get("offset", 0))
-        return [self._row(s) for s in rows[offset : offset + limit]], len(rows)
-
-    @staticmethod
-    def _matches(session: DiditSession, query: dict[str, str]) -> bool:
-        if "country" in query:
-            documents = session.record["id_verifications"] or []
-            if not any(d.get("issuing_state") == query["country"] for d in documents):
-                return False
-        if "search" in query:
-            needle = query["search"].lower()
-            values = [session.record.get("vendor_data"), *map(session.applicant.get, SEARCHED[1:])]
-            return any(needle in str(v).lower() for v in values if v)
-        return True
-
-    @staticmethod
-    def _row(session: DiditSession) -> dict[str, Any]:
-        """A list row: the summary fields; scores in additional_details are 0-1."""
-        r, a = session.record, session.applicant
-        liveness = (r["liveness_checks"] or [{}])[0].get("score")
-        face = (r["face_matches"] or [{}])[0].get("score")
-        aml = (r["aml_screenings"] or [{}])[0]
-        documents = r["id_verifications"] or [{}]
-        finished = r["id_verifications"] is not None
-        return {
-            "session_id": r["session_id"],
-            "session_number": r["session_number"],
-            "session_kind": "user",
-            "session_url": r["session_url"],
-            "status": r["status"],
-            "vendor_data": r["vendor_data"],
-            "workflow_id": r["workflow_id"],
-            "country": documents[0].get("issuing_state"),
-            "document_type": documents[0].get("document_type"),
-            "full_name": f"{a.get('first_name') or ''} {a.get('last_name') or ''}".strip(),
-            "created_at": r["created_at"],
-            "features": [
-                {"feature": name, "status": item[0]["status"]}
-                for name, item in zip(FEATURES, (r[k] for k in RESULT_ARRAYS), strict=True)
-                if item
-            ],
-            "additional_details": {
-                "aml": {"total_hits": aml.get("total_hits", 0), "entity_type": "person"},
-                "liveness": {"method": "PASSIVE", "score": liveness / 100},
-                "face_match": {"score": face / 100},
-            }
-            if finished
-            else None,
-        }
+        return [list_row(s) for s in rows[offset : offset + limit]], len(rows)
