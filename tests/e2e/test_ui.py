@@ -99,7 +99,8 @@ def test_test_connection_succeeds_on_a_good_key_and_says_why_on_a_bad_one(
     row_button(browser, "ui_good", "Test Connection").click()
     wait_for_text(browser, f"Connected to {d.sandbox_url}")
     row_button(browser, "ui_bad", "Test Connection").click()
-    body = wait_for_text(browser, "Test Connection Failed")
-    assert "The didit API key is missing or invalid" in body
+    # the failure's own message (the page also carries the toasts' fixed titles)
+    body = wait_for_text(browser, "The didit API key is missing or invalid")
+    assert "Test Connection Failed" in body
     assert "not-a-key" not in body
     browser.save_screenshot(str(Path(d.home) / "test-connection.png"))
