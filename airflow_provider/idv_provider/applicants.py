@@ -245,10 +245,10 @@ class OutcomeTable:
         wanted = list(dict.fromkeys(session_ids))
         found: dict[str, str] = {}
         hook = sql_hook(self.conn_id)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join([hook.placeholder] * len(chunk))
-            with _cursor(hook) as cursor:
+        with _cursor(hook) as cursor:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ", ".join([hook.placeholder] * len(chunk))
                 cursor.execute(
                     f"SELECT session_id, reference FROM {self.table} "  # noqa: S608
                     f"WHERE session_id IN ({marks})",

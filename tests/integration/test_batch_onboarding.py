@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from idv_provider.applicants import ApplicantTable, OutcomeTable
-from idv_provider.exceptions import ServerError
+from idv_provider.exceptions import InvalidRequestError, ServerError
 from idv_provider.invites import Invite
 from idv_provider.operators import CreateSessionsOperator
 from idv_sandbox import (
@@ -173,3 +173,14 @@ def test_only_the_references_asked_for(
         "bulk-000002",
         "bulk-000005",
     ]
+
+
+def test_a_sender_that_does_not_resolve_stops_the_task_before_any_call(
+    paced_sandbox: RunningSandbox, applicants_db: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A setting every applicant shares fails the task, once, not each applicant."""
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", '{"conn_type": "smtp", "host": "127.0.0.1"}')
+    with pytest.raises(InvalidRequestError, match=r"invite\.from_email"):
+        operator().execute(make_context())
+    assert api_calls(paced_sandbox) == {}
+    assert paced_sandbox.service("deepidv").references() == []

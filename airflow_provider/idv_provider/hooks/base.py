@@ -253,8 +253,9 @@ class IdvHook(Transport, abc.ABC):
         audit trail where it keeps one (Didit; deepidv and Beltic document no place for it)."""
         self.check_session_id(session_id)
         if current is not None:
-            self.check_decision(current, decision)
-        self._check_decision_kind(decision)
+            self.check_decision(current, decision)  # the kind of decision too
+        else:
+            self._check_decision_kind(decision)
         return self._decide(session_id, decision, comment)
 
     def run_action(

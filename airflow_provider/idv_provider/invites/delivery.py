@@ -154,11 +154,22 @@ def prepare_invite(
 
 
 def check_invite(invite: Invite, applicant: Applicant) -> None:
-    """Render the invite for this applicant with a stand-in link as long as the vendor's is
-    expected to be, and resolve the sender: template, locale, configuration and SMS length
-    errors (a name outside GSM-7 switches the SMS to UCS-2) surface before any API call."""
+    """Resolve the sender and render the invite for this applicant (see
+    :func:`check_invite_sender` and :func:`check_invite_content`), before any API call."""
+    check_invite_sender(invite)
+    check_invite_content(invite, applicant)
+
+
+def check_invite_sender(invite: Invite) -> None:
+    """The email's sender resolves (one SMTP connection look-up, whatever the applicants)."""
     if "email" in invite.channels:
         sender_address(invite.smtp_conn_id, invite.from_email, "invite.from_email")
+
+
+def check_invite_content(invite: Invite, applicant: Applicant) -> None:
+    """Render the invite for this applicant with a stand-in link as long as the vendor's is
+    expected to be: template, locale and SMS length errors (a name outside GSM-7 switches the
+    SMS to UCS-2) surface before any API call."""
     stand_in = "https://verify.example.invalid/"
     stand_in += "s" * max(invite.expected_link_length - len(stand_in), 0)
     prepare_invite(invite, applicant, stand_in)

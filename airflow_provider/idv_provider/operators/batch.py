@@ -30,7 +30,13 @@ from idv_provider.exceptions import (
 )
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
 from idv_provider.idempotency import idempotency_key
-from idv_provider.invites import Invite, check_invite, deliver_invite, vendor_invites
+from idv_provider.invites import (
+    Invite,
+    check_invite_content,
+    check_invite_sender,
+    deliver_invite,
+    vendor_invites,
+)
 from idv_provider.mailer import stable_key
 from idv_provider.models import Applicant, VerificationSession
 from idv_provider.retry import IDV_RETRY_POLICY
@@ -208,11 +214,13 @@ class CreateSessionsOperator(BaseOperator):
     def _checked(self, rows: list[ApplicantRow], result: BatchResult) -> dict[str, Applicant]:
         """The rows that make valid applicants (and invites); the others fail, by field."""
         ready: dict[str, Applicant] = {}
+        if self.invite is not None:
+            check_invite_sender(self.invite)  # once: it is the same for every applicant
         for row in rows:
             try:
                 applicant = applicant_from_row(row)
                 if self.invite is not None:
-                    check_invite(self.invite, applicant)
+                    check_invite_content(self.invite, applicant)
             except InvalidRequestError as exc:
                 result.failed[row.reference] = str(exc)
                 continue

@@ -126,12 +126,12 @@ class ReviewSessionsOperator(BaseOperator):
         if session.analysis is None:  # a vendor whose listing leaves the analysis out
             session = hook.get_session(session.id)
         result = self.policy(session)
-        metrics.session_decided(hook.vendor, result.decision.value)
         if result.decision is Decision.MANUAL_REVIEW:
             summary.manual_review[session.id] = {
                 "reasons": result.reasons,
                 "console_url": hook.console_url(session.id),
             }
+            metrics.session_decided(hook.vendor, result.decision.value)
             return session, result
         try:
             decided = hook.decide(
@@ -142,6 +142,7 @@ class ReviewSessionsOperator(BaseOperator):
             return None
         summary.manual_review.pop(session.id, None)
         summary.record_decision(result.decision)
+        metrics.session_decided(hook.vendor, result.decision.value)
         summary.record_reasons(result.decision, result.reasons)
         return decided, result
 

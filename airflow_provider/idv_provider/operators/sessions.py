@@ -198,7 +198,8 @@ class CreateSessionOperator(BaseOperator):
         context["ti"].xcom_push(key=SESSION_ID_KEY, value=session.id)
         if self.outcomes is not None and applicant.external_id:
             reference = applicant.external_id
-            self.outcomes.upsert([Outcome(reference, session.id, session.vendor, "pending")])
+            state = session.state.value
+            self.outcomes.upsert([Outcome(reference, session.id, session.vendor, state)])
         invited: list[str] = []
         if self.invite is not None:
             if not url:
