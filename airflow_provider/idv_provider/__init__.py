@@ -19,9 +19,14 @@ MODULES = {
         "idv_provider.operators.actions",
         "idv_provider.operators.invites",
         "idv_provider.operators.review",
+        "idv_provider.operators.events",
     ],
     "sensors": ["idv_provider.sensors.sessions", "idv_provider.sensors.batch"],
-    "triggers": ["idv_provider.triggers.sessions", "idv_provider.triggers.batch"],
+    "triggers": [
+        "idv_provider.triggers.sessions",
+        "idv_provider.triggers.batch",
+        "idv_provider.events.trigger",
+    ],
 }
 #: connection form fields every vendor has
 NUMBER = r"^\s*([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$"
@@ -97,4 +102,8 @@ def get_provider_info() -> dict[str, Any]:
         },
         "extra-links": ["idv_provider.links.SessionConsoleLink"],
         "connection-types": [_connection_type(r) for r in records],
+        # webhooks and redirect landings, on the API server (docs/events.md)
+        "plugins": [
+            {"name": "idv_events", "plugin-class": "idv_provider.events.plugin.IdvEventsPlugin"}
+        ],
     }

@@ -78,3 +78,7 @@ class InviteDeliveryError(IdvError):
 
 class SessionFailedError(IdvError):
     """The session ended without the outcome the task waits for (rejected, voided, expired)."""
+
+
+class WebhookVerificationError(ValueError):
+    """The delivery is not provably from the vendor, or is too old: answer 401, drop it."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import idv_provider.vendors
 
 if TYPE_CHECKING:
+    from idv_provider.events.model import WebhookDelivery
     from idv_provider.hooks.base import IdvHook
     from idv_provider.redirects import RedirectResult
 
@@ -38,6 +39,9 @@ class VendorRecord:
     #: ``module.function`` reading the parameters the hosted flow adds to ``redirect_url``
     #: (``None``: the vendor sends no redirect)
     redirect_parser: str | None = None
+    #: ``module.function`` verifying and reading a webhook delivery, given the raw body, the
+    #: headers and the secret (``None``: the vendor pushes nothing this provider reads)
+    webhook_reader: str | None = None
 
     @property
     def hook_module(self) -> str:
@@ -53,6 +57,18 @@ class VendorRecord:
             return None
         parser: Callable[[Mapping[str, str]], RedirectResult] = _load(self.redirect_parser)
         return parser(params)
+
+    def read_webhook(
+        self, body: bytes, headers: Mapping[str, str], secret: str
+    ) -> WebhookDelivery | None:
+        """The verified delivery (``None``: the vendor sends no webhooks).
+
+        :raises WebhookVerificationError: unsigned, forged or stale.
+        """
+        if self.webhook_reader is None:
+            return None
+        reader: Callable[..., WebhookDelivery] = _load(self.webhook_reader)
+        return reader(body, headers, secret)
 
 
 def _load(dotted: str) -> Any:

@@ -9,6 +9,7 @@ from idv_sandbox.faults import FailRule, Faults
 from idv_sandbox.outcomes import parse_mix
 from idv_sandbox.registry import sandbox_vendors
 from idv_sandbox.server import serve
+from idv_sandbox.webhooks import DEFAULT_BACKOFF
 
 
 def parse_fail(value: str) -> FailRule:
@@ -84,6 +85,20 @@ def main(argv: list[str] | None = None) -> None:
         help="Didit sessions not finished this long after create expire (default: never)",
     )
     run.add_argument(
+        "--didit-webhook-url",
+        metavar="URL",
+        help="send Didit's signed status.updated webhooks here (with --didit-webhook-secret)",
+    )
+    run.add_argument(
+        "--didit-webhook-secret", metavar="SECRET", help="the webhook destination's shared key"
+    )
+    run.add_argument(
+        "--webhook-backoff",
+        default=",".join(f"{s:g}" for s in DEFAULT_BACKOFF),
+        metavar="SECONDS,...",
+        help="seconds before each retry of a webhook the receiver did not take",
+    )
+    run.add_argument(
         "--beltic-no-decide",
         action="append",
         default=[],
@@ -134,6 +149,12 @@ def main(argv: list[str] | None = None) -> None:
         fail = [parse_fail(value) for value in args.fail]
     except ValueError:
         parser.error("--fail takes STATUS[:COUNT[:RETRY_AFTER]], e.g. 503:2 or 429:1:3")
+    try:
+        backoff = tuple(float(s) for s in args.webhook_backoff.split(",") if s.strip())
+    except ValueError:
+        parser.error("--webhook-backoff takes seconds separated by commas, e.g. 1,2,4")
+    if bool(args.didit_webhook_url) != bool(args.didit_webhook_secret):
+        parser.error("--didit-webhook-url and --didit-webhook-secret go together")
     config = SandboxConfig(
         api_keys=frozenset(args.api_keys or [DEFAULT_API_KEY]),
         auto_submit_after=None if args.auto_submit_after < 0 else args.auto_submit_after,
@@ -152,6 +173,9 @@ def main(argv: list[str] | None = None) -> None:
         didit_workflows=frozenset(args.didit_workflows or [DEFAULT_DIDIT_WORKFLOW_ID]),
         didit_expire_after=args.didit_expire_after,
         beltic_keys_without_decide=frozenset(args.beltic_no_decide),
+        didit_webhook_url=args.didit_webhook_url,
+        didit_webhook_secret=args.didit_webhook_secret,
+        webhook_backoff=backoff,
     )
     serve(
         args.db,

@@ -18,6 +18,7 @@ from idv_sandbox.gate import Gate
 from idv_sandbox.registry import VendorService, sandbox_vendors
 from idv_sandbox.routing import SandboxParts
 from idv_sandbox.store import SandboxStore
+from idv_sandbox.webhooks import WebhookOutbox
 
 __all__ = ["create_app", "services_of"]
 
@@ -32,9 +33,16 @@ def create_app(store: SandboxStore, config: SandboxConfig | None = None) -> Fast
     """The FastAPI application; :func:`services_of` gives each vendor's stand-in."""
     config = config or SandboxConfig()
     faults = FaultState(config.faults)
-    parts = SandboxParts(store=store, config=config, gate=Gate(config, faults), faults=faults)
+    parts = SandboxParts(
+        store=store,
+        config=config,
+        gate=Gate(config, faults),
+        faults=faults,
+        outbox=WebhookOutbox(config.webhook_backoff),
+    )
     app = FastAPI(title="IDV sandbox", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.faults = faults
+    app.state.outbox = parts.outbox
     vendors = sandbox_vendors()
     app.state.services = {vendor.name: vendor.mount(app, parts) for vendor in vendors}
     add_control_routes(app, parts, services_of(app))

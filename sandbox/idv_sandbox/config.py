@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from idv_sandbox.faults import Faults
 from idv_sandbox.outcomes import Outcome
+from idv_sandbox.webhooks import DEFAULT_BACKOFF
 
 DEFAULT_API_KEY = "sandbox-key"
 #: the sandbox's one published Didit workflow
@@ -57,6 +58,12 @@ class SandboxConfig:
     didit_expire_after: float | None = None
     #: API keys without Beltic's sessions:decide permission (approve and decline are a 403)
     beltic_keys_without_decide: frozenset[str] = frozenset()
+    #: where Didit's ``status.updated`` webhooks go, and the secret they are signed with
+    #: (``PUT /_sandbox/webhooks/didit`` sets both); None: no webhooks
+    didit_webhook_url: str | None = None
+    didit_webhook_secret: str | None = None
+    #: seconds before each retry of a webhook the receiver did not take (then given up)
+    webhook_backoff: tuple[float, ...] = DEFAULT_BACKOFF
     #: check every answer against the spec (a mismatch is a 500 that names it)
     validate_responses: bool = True
     clock: SandboxClock = field(default_factory=SandboxClock)

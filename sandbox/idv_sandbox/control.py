@@ -1,5 +1,6 @@
 """The sandbox's switches for tests and demos (``/_sandbox/...``; not part of any vendor API):
-faults, token balances, the clock, request counts, and a seeded backlog.
+faults, token balances, the clock, request counts, webhook destinations and deliveries, and a
+seeded backlog.
 
 Bad input is a 400 that says what is wrong (JSON ``{"detail"}``), never a 500.
 """
@@ -85,6 +86,23 @@ def add_control_routes(
         except ValueError as exc:
             raise ControlError(400, str(exc)) from None
         return {"now": iso_time(parts.config.clock.now())}
+
+    @app.put("/_sandbox/webhooks/didit")
+    async def put_didit_webhook(request: Request) -> dict[str, Any]:
+        """Didit's webhook destination: ``{"url", "secret"}`` (nulls: no webhooks)."""
+        body = await control_body(request)
+        url, secret = body.get("url"), body.get("secret")
+        if url is not None and (not isinstance(url, str) or not url.startswith("http")):
+            raise ControlError(400, "url must be an http(s) URL, or null")
+        if secret is not None and (not isinstance(secret, str) or not secret):
+            raise ControlError(400, "secret must be a non-empty string, or null")
+        parts.config.didit_webhook_url, parts.config.didit_webhook_secret = url, secret
+        return {"url": url, "secret_set": secret is not None}
+
+    @app.get("/_sandbox/webhooks")
+    async def get_webhooks() -> list[dict[str, Any]]:
+        """Every delivery: what it is about, each attempt's answer, delivered or given up."""
+        return parts.outbox.report()
 
     @app.get("/_sandbox/stats")
     async def get_stats() -> dict[str, Any]:

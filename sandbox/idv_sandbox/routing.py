@@ -14,6 +14,7 @@ from idv_sandbox.contract import Contract
 from idv_sandbox.faults import FaultState
 from idv_sandbox.gate import Dialect, Gate, Handler
 from idv_sandbox.store import SandboxStore
+from idv_sandbox.webhooks import WebhookOutbox
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class SandboxParts:
     config: SandboxConfig
     gate: Gate
     faults: FaultState
+    outbox: WebhookOutbox
 
 
 @dataclass(frozen=True)

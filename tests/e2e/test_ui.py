@@ -83,9 +83,8 @@ def test_the_connection_form_shows_each_vendor_s_fields(airflow_deployment, brow
     for label in STANDARD:
         assert label in body, f"{label} missing from the {vendor} form"
     browser.find_element(By.XPATH, "//button[normalize-space()='Extra Fields']").click()
-    body = wait_for_text(browser, EXTRA[vendor][-1])  # the vendor's own fields
-    for label in EXTRA[vendor]:
-        assert label in body, f"{label} missing from the {vendor} form"
+    for label in EXTRA[vendor]:  # the vendor's own fields; the form renders them in turns
+        wait_for_text(browser, label)
 
 
 def test_test_connection_succeeds_on_a_good_key_and_says_why_on_a_bad_one(

@@ -9,14 +9,15 @@ from airflow.sdk import BaseOperator, Context
 
 from idv_provider import metrics
 from idv_provider.applicants import ApplicantTable, Outcome, OutcomeTable, applicant_from_row
+from idv_provider.deciding import apply_decision, policy_result
 from idv_provider.exceptions import InvalidRequestError
-from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
+from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.idempotency import idempotency_key
 from idv_provider.invites import Invite, check_invite, send_invite_once, vendor_invites
 from idv_provider.links import SessionConsoleLink, push_console_url
 from idv_provider.masking import mask_rendered_pii
-from idv_provider.models import Applicant, Decision, SessionState, VerificationSession
-from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
+from idv_provider.models import Applicant, Decision
+from idv_provider.policy import Policy, PolicyResult
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.templating import literal_data, rendered_mapping
 from idv_provider.validation import validate_applicant, validate_https_url
@@ -25,11 +26,6 @@ from idv_provider.validation import validate_applicant, validate_https_url
 SESSION_ID_KEY = "session_id"
 #: task_state_store key of the session a try created; read back by the next try.
 CREATED_SESSION_KEY = "idv_created_session"
-TARGET_STATE = {
-    Decision.APPROVE: SessionState.APPROVED,
-    Decision.REJECT: SessionState.REJECTED,
-    Decision.VOID: SessionState.VOIDED,
-}
 
 
 class CreateSessionOperator(BaseOperator):
@@ -280,14 +276,8 @@ class DecideSessionOperator(BaseOperator):
         if manual is not None:
             result = PolicyResult(manual, ["decided by hand"])
         else:
-            if session.state is not SessionState.SUBMITTED and not session.state.is_decided:
-                raise InvalidRequestError(
-                    f"Session {session.id} is {session.state.value}: a policy can only decide "
-                    "a submitted session. Wait for it with SessionSubmittedSensor first."
-                )
-            result = (self.policy or ThresholdPolicy())(session)
-            result = self._keep_earlier_decision(session, result)
-        decided = self._apply(hook, session, result.decision, result.reasons)
+            result = policy_result(session, self.policy)
+        decided = apply_decision(hook, session, result.decision, result.reasons)
         metrics.session_decided(session.vendor, result.decision.value)
         if self.outcomes is not None:
             self.outcomes.record_decisions([(decided, result.decision.value, result.reasons)])
@@ -300,34 +290,3 @@ class DecideSessionOperator(BaseOperator):
             "status": decided.state.value,
             "reasons": result.reasons,
         }
-
-    def _keep_earlier_decision(
-        self, session: VerificationSession, result: PolicyResult
-    ) -> PolicyResult:
-        target = TARGET_STATE.get(result.decision)
-        if not session.state.is_decided or target in (None, session.state):
-            return result
-        self.log.warning(
-            "Session %s is already %s; the policy would %s it. Left as it is.",
-            session.id,
-            session.state.value,
-            result.decision.value,
-        )
-        return PolicyResult(
-            Decision.MANUAL_REVIEW,
-            [
-                *result.reasons,
-                f"already {session.state.value} ({session.vendor} status "
-                f"{session.vendor_status}); a policy does not overturn a decision",
-            ],
-        )
-
-    @staticmethod
-    def _apply(
-        hook: IdvHook, session: VerificationSession, decision: Decision, reasons: list[str]
-    ) -> VerificationSession:
-        if decision is Decision.MANUAL_REVIEW:
-            return session
-        if session.state is TARGET_STATE[decision]:
-            return session  # already done, e.g. by an earlier try
-        return hook.decide(session.id, decision, comment="; ".join(reasons), current=session)

@@ -15,6 +15,13 @@ VENDOR = VendorRecord(
             "description": "The Didit workflow (UUID) used when an operator names none.",
             "schema": {"type": ["string", "null"]},
         },
+        "webhook_secret": {
+            "label": "Webhook secret",
+            "description": "The webhook destination's secret shared key: the provider's "
+            "webhook endpoint refuses deliveries it does not sign.",
+            "schema": {"type": ["string", "null"]},
+        },
     },
     redirect_parser="idv_provider.vendors.didit.redirect.parse_didit_redirect",
+    webhook_reader="idv_provider.vendors.didit.webhooks.read_didit_webhook",
 )

@@ -14,18 +14,22 @@ Deduplicate deliveries on the payload's ``event_id``: Didit retries.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from idv_provider.exceptions import WebhookVerificationError
+
+if TYPE_CHECKING:
+    from idv_provider.events.model import WebhookDelivery
+
+__all__ = ["WebhookVerificationError", "read_didit_webhook", "verify_didit_webhook"]
 
 DIDIT_TOLERANCE_SECONDS = 300
-
-
-class WebhookVerificationError(ValueError):
-    """The delivery is not provably from the vendor, or is too old: answer 401, drop it."""
 
 
 def _shorten_floats(value: Any) -> Any:
@@ -147,3 +151,33 @@ def verify_didit_webhook(
             f"the tolerance is {tolerance:.0f} s"
         )
     return payload
+
+
+def read_didit_webhook(
+    body: bytes, headers: Mapping[str, str], secret: str, *, now: float | None = None
+) -> WebhookDelivery:
+    """A verified delivery as the plugin records it: its event id, and the session it is news
+    of (``None`` for events that are not a session's status, e.g. ``data.updated``)."""
+    from didit_client.models import Decision as DiditDecision
+    from idv_provider.events.model import WebhookDelivery
+    from idv_provider.vendors.didit.mapping import STATUSES, to_verification_session
+
+    payload = verify_didit_webhook(body, headers, secret, now=now)
+    event_id = payload.get("event_id")
+    if not isinstance(event_id, str) or not event_id:  # older deliveries: the signed body
+        event_id = hashlib.sha256(didit_canonical_json(payload)).hexdigest()
+    session_id, status = payload.get("session_id"), payload.get("status")
+    if payload.get("webhook_type", "status.updated") != "status.updated":
+        return WebhookDelivery(event_id, None)
+    if not isinstance(session_id, str) or not isinstance(status, str):
+        raise WebhookVerificationError("The signed body has no session_id or status")
+    decision = payload.get("decision")
+    session = STATUSES.session(session_id, status)
+    if isinstance(decision, dict) and decision.get("session_id") == session_id:
+        # the decision as GET /decision/ returns it: the analysis, no second call (a shape this
+        # client does not read leaves it out: the deciding task reads the session)
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            session = to_verification_session(DiditDecision.from_dict(decision))
+    if session.vendor_status != status:
+        session = STATUSES.session(session_id, status)  # the envelope's status is the news
+    return WebhookDelivery(event_id, session)

@@ -69,7 +69,7 @@ def _flow_page(session: DiditSession) -> str:
 
 def add_didit_routes(app: FastAPI, parts: SandboxParts) -> DiditSandbox:
     """Serve Didit's API, hosted flow and console on ``app``."""
-    didit = DiditSandbox(parts.store, parts.config)
+    didit = DiditSandbox(parts.store, parts.config, parts.outbox)
     api = VendorApi(parts, Contract(spec_path("didit")), DIDIT)
     contract = api.contract
 

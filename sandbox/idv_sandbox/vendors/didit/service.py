@@ -19,6 +19,8 @@ from idv_sandbox.store import SandboxStore
 from idv_sandbox.vendors.didit.listing import filters, list_row, matches
 from idv_sandbox.vendors.didit.results import FEATURES, RESULT_ARRAYS, finished_flow
 from idv_sandbox.vendors.didit.session import DiditSession, didit_time
+from idv_sandbox.vendors.didit.webhooks import status_updated
+from idv_sandbox.webhooks import WebhookOutbox
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS didit_sessions (
@@ -56,9 +58,12 @@ SANDBOX_SCENARIOS = {
 class DiditSandbox:
     """Didit's API as the sandbox plays it (the routes in ``didit_routes`` are a thin shell)."""
 
-    def __init__(self, store: SandboxStore, config: SandboxConfig) -> None:
+    def __init__(
+        self, store: SandboxStore, config: SandboxConfig, outbox: WebhookOutbox | None = None
+    ) -> None:
         self.store = store
         self.config = config
+        self.outbox = outbox
         self.workflows = config.didit_workflows
         store.add_schema(SCHEMA)
 
@@ -81,10 +86,23 @@ class DiditSandbox:
                 "UPDATE didit_sessions SET status = ?, record = ? WHERE id = ?",
                 (record["status"], json.dumps(record), record["session_id"]),
             )
-            if previous is None or previous[0] != record["status"]:
+            changed = previous is None or previous[0] != record["status"]
+            if changed:
                 self.store.add_history(
                     db, record["session_id"], didit_time(self.config.clock.now()), record["status"]
                 )
+        if changed:
+            self._notify(record)
+
+    def _notify(self, record: dict[str, Any]) -> None:
+        """Didit fires ``status.updated`` on every change of status (not on create)."""
+        url, secret = self.config.didit_webhook_url, self.config.didit_webhook_secret
+        if self.outbox is None or not url or not secret:
+            return
+        event_id, render = status_updated(record, secret)
+        about = {"session_id": record["session_id"], "status": record["status"]}
+        self.outbox.enqueue(event_id, url, render, about)
+        self.outbox.start()
 
     def _get(self, api_key: str, session_id: str) -> DiditSession:
         self.advance(api_key)

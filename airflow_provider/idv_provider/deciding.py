@@ -1,0 +1,56 @@
+"""Deciding one session by a policy: what the decide operators share."""
+
+from __future__ import annotations
+
+import logging
+
+from idv_provider.exceptions import InvalidRequestError
+from idv_provider.hooks import IdvHook
+from idv_provider.models import Decision, SessionState, VerificationSession
+from idv_provider.policy import Policy, PolicyResult, ThresholdPolicy
+
+log = logging.getLogger(__name__)
+TARGET_STATE = {
+    Decision.APPROVE: SessionState.APPROVED,
+    Decision.REJECT: SessionState.REJECTED,
+    Decision.VOID: SessionState.VOIDED,
+}
+
+
+def policy_result(session: VerificationSession, policy: Policy | None) -> PolicyResult:
+    """What the policy (default :class:`ThresholdPolicy`) decides; a decision already made is
+    never overturned (the session is left as it is and reported as ``manual_review``)."""
+    if session.state is not SessionState.SUBMITTED and not session.state.is_decided:
+        raise InvalidRequestError(
+            f"Session {session.id} is {session.state.value}: a policy can only decide "
+            "a submitted session. Wait for it with SessionSubmittedSensor first."
+        )
+    result = (policy or ThresholdPolicy())(session)
+    target = TARGET_STATE.get(result.decision)
+    if not session.state.is_decided or target in (None, session.state):
+        return result
+    log.warning(
+        "Session %s is already %s; the policy would %s it. Left as it is.",
+        session.id,
+        session.state.value,
+        result.decision.value,
+    )
+    return PolicyResult(
+        Decision.MANUAL_REVIEW,
+        [
+            *result.reasons,
+            f"already {session.state.value} ({session.vendor} status "
+            f"{session.vendor_status}); a policy does not overturn a decision",
+        ],
+    )
+
+
+def apply_decision(
+    hook: IdvHook, session: VerificationSession, decision: Decision, reasons: list[str]
+) -> VerificationSession:
+    """Record the decision with the vendor, unless there is nothing to record."""
+    if decision is Decision.MANUAL_REVIEW:
+        return session
+    if session.state is TARGET_STATE[decision]:
+        return session  # already done, e.g. by an earlier try
+    return hook.decide(session.id, decision, comment="; ".join(reasons), current=session)

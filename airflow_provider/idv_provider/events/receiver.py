@@ -1,0 +1,107 @@
+"""What the plugin's routes do with a webhook delivery or a redirect landing, away from HTTP.
+
+Both run in the API server's process, in a worker thread (they read a connection and the
+metadata database, and the landing makes one API call). Nothing here echoes what the request
+carried: a forged request learns nothing from the answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from enum import StrEnum
+
+from airflow.sdk import BaseHook
+
+from idv_provider.events.model import EventSource, SessionEvent, worth_an_event
+from idv_provider.events.recording import Recorded, record_session_event, session_recorded
+from idv_provider.exceptions import (
+    IdvError,
+    InvalidRequestError,
+    NotFoundError,
+    WebhookVerificationError,
+)
+from idv_provider.hooks import get_idv_hook
+from idv_provider.redirects import RedirectStatus, parse_redirect
+from idv_provider.registry import VendorRecord, vendor_record
+
+log = logging.getLogger(__name__)
+WEBHOOK_SECRET = "webhook_secret"  # noqa: S105 - the extra's name, not a secret
+
+
+def _vendor(conn_id: str) -> tuple[VendorRecord, Mapping[str, object]]:
+    """The connection's vendor and extras; an unknown id reads as no vendor at all."""
+    try:
+        conn = BaseHook.get_connection(conn_id)
+    except Exception:
+        raise LookupError(conn_id) from None
+    record = vendor_record(conn.conn_type)
+    if record is None:
+        raise LookupError(conn_id)
+    return record, conn.extra_dejson
+
+
+def _secret(record: VendorRecord, extras: Mapping[str, object]) -> str:
+    value = extras.get(WEBHOOK_SECRET) or extras.get(f"extra__{record.name}__{WEBHOOK_SECRET}")
+    return value if isinstance(value, str) else ""
+
+
+def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Recorded | None:
+    """Verify and record one delivery; ``None``: verified, but not news for a deciding DAG.
+
+    :raises WebhookVerificationError: unknown connection, no secret, unsigned, forged, stale,
+        or a delivery id accepted before (a replay): answer 401.
+    """
+    try:
+        record, extras = _vendor(conn_id)
+    except LookupError:
+        raise WebhookVerificationError("No connection of a vendor that sends webhooks") from None
+    delivery = record.read_webhook(body, headers, _secret(record, extras))
+    if delivery is None:
+        raise WebhookVerificationError(f"{record.display_name} sends no webhooks to read")
+    session = delivery.session
+    if session is None or not worth_an_event(session):
+        return None
+    result = record_session_event(
+        conn_id, SessionEvent.of(session, EventSource.WEBHOOK), delivery_id=delivery.delivery_id
+    )
+    if result is Recorded.REPLAYED:
+        raise WebhookVerificationError("This delivery was accepted before: a replay")
+    if result is Recorded.NO_CONSUMER:
+        log.warning("No DAG is scheduled on connection %s's session events", conn_id)
+    return result
+
+
+class Landing(StrEnum):
+    """What the applicant's page says."""
+
+    THANKS = "thanks"  # the flow is finished (confirmed with the vendor)
+    INCOMPLETE = "incomplete"  # not finished (as the redirect or the vendor says)
+    INVALID = "invalid"  # not a link this deployment sent
+    UNAVAILABLE = "unavailable"  # the vendor could not be asked just now
+
+
+def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
+    """Read the redirect, confirm it with one API call and record it if it is news."""
+    try:
+        record, _ = _vendor(conn_id)
+        redirect = parse_redirect(params, vendor=record.name)
+    except (LookupError, InvalidRequestError):
+        return Landing.INVALID
+    if redirect.status is not RedirectStatus.SUCCESS:
+        return Landing.INCOMPLETE
+    if session_recorded(conn_id, redirect.session_id):
+        return Landing.THANKS  # a reload: nothing new, no API call
+    try:
+        session = get_idv_hook(conn_id).get_session(redirect.session_id)
+    except (NotFoundError, InvalidRequestError):
+        return Landing.INVALID  # forged: no such session in this account
+    except IdvError as exc:
+        log.warning("Could not confirm a landing of connection %s: %s", conn_id, type(exc).__name__)
+        return Landing.UNAVAILABLE
+    if not worth_an_event(session):
+        return Landing.INCOMPLETE  # the query string said more than the vendor does
+    result = record_session_event(conn_id, SessionEvent.of(session, EventSource.LANDING))
+    if result is Recorded.NO_CONSUMER:
+        log.warning("No DAG is scheduled on connection %s's session events", conn_id)
+    return Landing.THANKS

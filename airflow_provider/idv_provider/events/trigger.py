@@ -1,0 +1,95 @@
+"""Session events for a vendor that pushes nothing: an event trigger for an ``AssetWatcher``
+that lists the account's submitted sessions once per interval and fires once per session newly
+seen there.
+
+Every watcher of one connection and interval shares one poll in the triggerer (Airflow 3.3's
+shared streams): one list call per interval (a page of 100 sessions each), whatever the number
+of watchers. A session fires again only after it has left the list and come back (a
+resubmission). After a triggerer restart the sessions still waiting fire once more: deciding
+is idempotent, so the deciding run finds them decided or decides them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Hashable
+from typing import Any
+
+from airflow.triggers.base import BaseEventTrigger, TriggerEvent
+
+from idv_provider.events.model import EventSource, SessionEvent
+from idv_provider.exceptions import TransientError
+from idv_provider.hooks.connection import DEFAULT_CONN_ID
+from idv_provider.models import SessionState
+
+log = logging.getLogger(__name__)
+#: pages read per poll at most (100 sessions a page): a backlog larger than this is the review's
+MAX_PAGES = 10
+
+
+async def submitted_now(conn_id: str) -> list[dict[str, Any]]:
+    """The events of every session waiting for a decision now (one call per page)."""
+    from idv_provider.hooks import aget_idv_hook
+
+    hook = await aget_idv_hook(conn_id)
+    events, token = [], None
+    for _ in range(MAX_PAGES):
+        page = await hook.alist_sessions(state=SessionState.SUBMITTED, limit=100, page_token=token)
+        events += [SessionEvent.of(s, EventSource.POLL).to_extra() for s in page.sessions]
+        if (token := page.next_page_token) is None:
+            break
+    return events
+
+
+class SubmittedSessionsTrigger(BaseEventTrigger):
+    """Fires one event per session newly waiting for a decision in ``conn_id``'s account.
+
+    :param conn_id: an Airflow connection of a supported vendor type.
+    :param poll_interval: seconds between list calls.
+    """
+
+    def __init__(self, *, conn_id: str = DEFAULT_CONN_ID, poll_interval: float = 60.0) -> None:
+        super().__init__()
+        if not poll_interval > 0:
+            raise ValueError("poll_interval must be a positive number of seconds")
+        self.conn_id = conn_id
+        self.poll_interval = float(poll_interval)
+
+    def serialize(self) -> tuple[str, dict[str, Any]]:
+        return (
+            f"{type(self).__module__}.{type(self).__qualname__}",
+            {"conn_id": self.conn_id, "poll_interval": self.poll_interval},
+        )
+
+    def shared_stream_key(self) -> Hashable:
+        return ("idv-submitted-sessions", self.conn_id, self.poll_interval)
+
+    @classmethod
+    async def open_shared_stream(cls, kwargs: dict[str, Any]) -> AsyncIterator[Any]:
+        """Yield, once per interval, the events of every submitted session (the same list to
+        every watcher). A vendor outage skips a poll; anything else ends the stream."""
+        while True:
+            interval = float(kwargs["poll_interval"])
+            try:
+                yield await submitted_now(kwargs["conn_id"])
+            except TransientError as exc:
+                log.warning(
+                    "Listing submitted sessions failed (%s); next poll in %ss", exc, interval
+                )
+            await asyncio.sleep(interval)
+
+    async def filter_shared_stream(
+        self, shared_stream: AsyncIterator[Any]
+    ) -> AsyncIterator[TriggerEvent]:
+        seen: set[str] = set()
+        async for listed in shared_stream:
+            for extra in listed:
+                if extra["event_key"] not in seen:
+                    yield TriggerEvent(extra)
+            seen = {extra["event_key"] for extra in listed}  # forget what has left the list
+
+    async def run(self) -> AsyncIterator[TriggerEvent]:
+        stream = self.open_shared_stream(self.serialize()[1])
+        async for event in self.filter_shared_stream(stream):
+            yield event
