@@ -1,0 +1,178 @@
+"""From the applicant's last click to the decision, over real HTTP on loopback: the sandbox
+delivers Didit's signed webhook to the plugin's app, which records one asset event; the
+deciding operator decides the session it names with one API call."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from idv_provider.events.app import create_app
+from idv_provider.events.model import session_events_asset
+from idv_provider.events.plugin import URL_PREFIX
+from idv_provider.exceptions import InvalidRequestError
+from idv_provider.hooks import get_idv_hook
+from idv_provider.models import Applicant, Decision, VerificationSession
+from idv_provider.operators import DecideSessionEventsOperator
+from idv_provider.policy import PolicyResult
+from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
+from idv_sandbox.net import free_port
+from idv_sandbox.registry import sandbox_vendor
+from tests.conftest import set_connection
+from tests.fakes.context import make_context
+from tests.integration.events.conftest import recorded
+
+pytestmark = pytest.mark.integration
+CONN_ID = "idv_didit_live"
+SECRET = "whsec_live_0123456789"
+
+
+@pytest.fixture
+def api_server() -> Iterator[str]:
+    """The plugin's app served over HTTP, mounted as the API server mounts it."""
+    server_app = FastAPI()
+    server_app.mount(URL_PREFIX, create_app())
+    port = free_port("127.0.0.1")
+    server = uvicorn.Server(
+        uvicorn.Config(server_app, host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        assert thread.is_alive()
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def didit(monkeypatch: pytest.MonkeyPatch, consumed, api_server) -> Iterator[RunningSandbox]:
+    with running_sandbox(config=SandboxConfig(auto_submit_after=None)) as running:
+        extra = {**sandbox_vendor("didit").connection_extra(running.url), "webhook_secret": SECRET}
+        set_connection(
+            monkeypatch,
+            conn_type="didit",
+            conn_id=CONN_ID,
+            host=running.url,
+            password=DEFAULT_API_KEY,
+            extra=extra,
+        )
+        consumed(CONN_ID)
+        destination = {"url": f"{api_server}/idv/webhooks/{CONN_ID}", "secret": SECRET}
+        assert httpx.put(f"{running.url}/_sandbox/webhooks/didit", json=destination).is_success
+        yield running
+
+
+def finish_flow(sandbox: RunningSandbox, outcome: str) -> str:
+    email = f"jane+{outcome}@example.com"
+    session = get_idv_hook(CONN_ID).create_session(
+        Applicant("Jane", "Doe", email, "+15555550100", external_id=f"ref-{outcome}"),
+        send_email_invite=False,
+        send_phone_invite=False,
+    )
+    url = session.url or ""
+    httpx.get(url)
+    assert httpx.post(url, data={"outcome": outcome}).status_code in (200, 303)
+    return session.id
+
+
+def delivered(sandbox: RunningSandbox, session_id: str, count: int) -> list[dict[str, Any]]:
+    """The session's deliveries, once ``count`` of them are done (the outbox sends them from
+    its own thread as soon as the status changes)."""
+    deadline = time.monotonic() + 30
+    while True:
+        report = httpx.get(f"{sandbox.url}/_sandbox/webhooks").json()
+        mine = [d for d in report if d["session_id"] == session_id]
+        if len(mine) == count and all(d["delivered"] for d in mine):
+            return mine
+        assert time.monotonic() < deadline, mine
+        time.sleep(0.05)
+
+
+class TriggeringEvents:
+    """The part of a run's ``triggering_asset_events`` the operator reads."""
+
+    def __init__(self, conn_id: str, extras: list[dict[str, Any]]) -> None:
+        self.asset = session_events_asset(conn_id)
+        self.events = [SimpleNamespace(extra=e, timestamp=datetime.now(UTC)) for e in extras]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter([self.asset])
+
+    def __getitem__(self, asset: Any) -> list[Any]:
+        assert asset is self.asset
+        return self.events
+
+
+def api_calls(sandbox: RunningSandbox) -> int:
+    return int(httpx.get(f"{sandbox.url}/_sandbox/stats").json()["total"])
+
+
+def rejects_on_a_pep_hit(session: VerificationSession) -> PolicyResult:
+    assert session.analysis is not None and session.analysis.pep_hits  # read from the event
+    return PolicyResult(Decision.REJECT, ["PEP hit"])
+
+
+def test_a_submitted_flow_is_delivered_recorded_and_decided_with_one_call(didit):
+    session_id = finish_flow(didit, "pep_sanctions_hit")  # Didit asks for a review
+    deliveries = delivered(didit, session_id, 2)  # In Progress, then In Review
+    assert [d["status"] for d in deliveries] == ["In Progress", "In Review"]
+    (extra,) = recorded(CONN_ID)
+    assert (extra["session_id"], extra["status"]) == (session_id, "submitted")
+
+    decide = DecideSessionEventsOperator(
+        task_id="decide", conn_id=CONN_ID, policy=rejects_on_a_pep_hit
+    )
+    context = {**make_context(), "triggering_asset_events": TriggeringEvents(CONN_ID, [extra])}
+    before = api_calls(didit)
+    (result,) = decide.execute(context)
+    assert (result["session_id"], result["decision"], result["status"]) == (
+        session_id,
+        "reject",
+        "rejected",
+    )
+    assert api_calls(didit) - before == 1
+    # the decision comes back as a webhook: delivered, and not news (no second run)
+    delivered(didit, session_id, 3)
+    assert len(recorded(CONN_ID)) == 1
+
+
+def test_a_retried_run_reads_the_session_again_instead_of_trusting_the_event(didit):
+    session_id = finish_flow(didit, "pep_sanctions_hit")
+    delivered(didit, session_id, 2)
+    (extra,) = recorded(CONN_ID)
+    get_idv_hook(CONN_ID).decide(session_id, Decision.REJECT)  # decided meanwhile
+    context = {**make_context(), "triggering_asset_events": TriggeringEvents(CONN_ID, [extra])}
+    context["ti"].try_number = 2
+    before = api_calls(didit)
+    decide = DecideSessionEventsOperator(task_id="decide", conn_id=CONN_ID)
+    (result,) = decide.execute(context)
+    assert result["status"] == "rejected"
+    assert api_calls(didit) - before == 1  # the read; nothing left to write
+
+
+def test_an_event_of_another_vendor_is_refused_and_the_others_still_decided(didit):
+    session_id = finish_flow(didit, "pep_sanctions_hit")
+    delivered(didit, session_id, 2)
+    (extra,) = recorded(CONN_ID)
+    foreign = {**extra, "session_id": "sess_0001", "vendor": "deepidv"}
+    context = {
+        **make_context(),
+        "triggering_asset_events": TriggeringEvents(CONN_ID, [foreign, extra]),
+    }
+    decide = DecideSessionEventsOperator(
+        task_id="decide", conn_id=CONN_ID, policy=rejects_on_a_pep_hit
+    )
+    with pytest.raises(InvalidRequestError, match="1 of 2 sessions were not decided: sess_0001"):
+        decide.execute(context)
+    assert get_idv_hook(CONN_ID).get_session(session_id).state.value == "rejected"

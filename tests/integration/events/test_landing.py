@@ -1,0 +1,133 @@
+"""The landing page ``redirect_url`` points at, against the sandbox over real HTTP: it thanks
+the applicant in their language, and records the session's news only once the vendor's API
+confirms it (one call), never on the query string's word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from idv_provider.hooks import get_idv_hook
+from idv_provider.models import Applicant
+from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
+from tests.conftest import set_connection
+from tests.integration.events.conftest import recorded, sessions_recorded
+
+pytestmark = pytest.mark.integration
+CONN_ID = "idv_landing"
+APPLICANT = Applicant("Jane", "Doe", "jane@example.com", "+15555550100", external_id="app-1")
+LANDING = f"https://airflow.test/idv/landing/{CONN_ID}"
+
+
+@pytest.fixture
+def deepidv(monkeypatch: pytest.MonkeyPatch, consumed) -> Iterator[RunningSandbox]:
+    """deepidv's sandbox with auto mode off: only the test finishes a flow."""
+    with running_sandbox(config=SandboxConfig(auto_submit_after=None)) as running:
+        set_connection(monkeypatch, conn_id=CONN_ID, host=running.url, password=DEFAULT_API_KEY)
+        consumed(CONN_ID)
+        yield running
+
+
+def created(sandbox: RunningSandbox) -> str:
+    session = get_idv_hook(CONN_ID).create_session(
+        APPLICANT, redirect_url=LANDING, send_email_invite=False, send_phone_invite=False
+    )
+    return session.id
+
+
+def finished(sandbox: RunningSandbox, session_id: str) -> str:
+    """The applicant ends the hosted flow; the query string the browser comes back with."""
+    ended = httpx.post(f"{sandbox.url}/session/{session_id}", data={"ending": "success"})
+    assert ended.status_code == 303
+    target = urlsplit(ended.headers["location"])
+    assert target.path == f"/idv/landing/{CONN_ID}"
+    return target.query
+
+
+def api_calls(sandbox: RunningSandbox) -> int:
+    return int(httpx.get(f"{sandbox.url}/_sandbox/stats").json()["total"])
+
+
+def land(app, query: str, **headers: str) -> httpx.Response:
+    answer: httpx.Response = app.get(f"/landing/{CONN_ID}?{query}", headers=headers)
+    return answer
+
+
+def test_a_finished_flow_is_confirmed_with_one_call_and_recorded_once(plugin_app, deepidv):
+    query = finished(deepidv, session_id := created(deepidv))
+    before = api_calls(deepidv)
+    page = land(plugin_app, query)
+    assert page.status_code == 200
+    assert "Thank you" in page.text and "complete" in page.text
+    assert api_calls(deepidv) - before == 1
+    (event,) = sessions_recorded(CONN_ID)
+    assert (event.session_id, event.source.value, event.state.value) == (
+        session_id,
+        "landing",
+        "submitted",
+    )
+    assert event.analysis is not None  # the deciding task needs no second read
+    assert "jane" not in str(recorded(CONN_ID)).lower()
+
+    again = land(plugin_app, query)  # a reload costs no call and records nothing
+    assert "Thank you" in again.text
+    assert api_calls(deepidv) - before == 1
+    assert len(recorded(CONN_ID)) == 1
+
+
+def test_a_forged_success_for_an_unfinished_session_records_nothing(plugin_app, deepidv):
+    session_id = created(deepidv)  # the applicant has not been through the flow
+    page = land(plugin_app, f"session_id={session_id}&status=success")
+    assert page.status_code == 200
+    assert "not complete" in page.text
+    assert recorded(CONN_ID) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "session_id=00000000-0000-4000-8000-000000000000&status=success",  # no such session
+        "session_id=../../etc&status=success",  # not a session id
+        "status=success",  # no session id at all
+        "session_id=abc&status=approved-by-me",  # not a status the vendor sends
+    ],
+)
+def test_a_link_this_deployment_did_not_send_is_refused(plugin_app, deepidv, query):
+    page = land(plugin_app, query)
+    assert page.status_code == 404
+    assert "did not send" in page.text
+    assert recorded(CONN_ID) == []
+
+
+def test_a_flow_that_did_not_end_in_success_costs_no_call(plugin_app, deepidv):
+    session_id = created(deepidv)
+    before = api_calls(deepidv)
+    page = land(plugin_app, f"session_id={session_id}&status=abandoned&reason=user_cancelled")
+    assert "not complete" in page.text
+    assert api_calls(deepidv) == before
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "says"),
+    [
+        ("", "fr-CA,fr;q=0.9,en;q=0.5", "Merci"),
+        ("&lang=es", "fr", "Gracias"),  # the link's language wins over the browser's
+        ("", "de-DE,de;q=0.9", "Thank you"),  # a language the page does not have: English
+        ("&lang=<script>", "x;q=oops, es;q=0.8", "Gracias"),  # malformed parts are skipped
+    ],
+)
+def test_the_page_speaks_the_applicant_s_language(plugin_app, deepidv, query, accept, says):
+    landing = finished(deepidv, created(deepidv)) + query
+    page = land(plugin_app, landing, **{"Accept-Language": accept})
+    assert says in page.text
+    assert "<script>" not in page.text
+
+
+def test_the_page_is_neither_cached_nor_referred_nor_scripted(plugin_app, deepidv):
+    page = land(plugin_app, finished(deepidv, created(deepidv)))
+    assert page.headers["cache-control"] == "no-store"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    assert "default-src 'none'" in page.headers["content-security-policy"]

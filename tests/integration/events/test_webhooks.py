@@ -1,0 +1,162 @@
+"""The plugin's webhook endpoint, with Airflow's metadata database: a signed Didit delivery
+becomes one asset event; anything unsigned, forged, stale or replayed is a 401 and records
+nothing. Deliveries are signed by the sandbox's own reading of Didit's documents."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from idv_sandbox.vendors.didit.webhooks import status_updated
+from tests.conftest import set_connection
+from tests.fakes.didit import DIDIT_URL, SESSION_ID, decision
+from tests.integration.events.conftest import recorded, sessions_recorded
+
+pytestmark = pytest.mark.integration
+CONN_ID = "idv_didit_events"
+SECRET = "whsec_" + "k" * 37
+PII = ("user-123", "Jane", "jane@example.com")
+
+
+@pytest.fixture
+def didit_events(monkeypatch: pytest.MonkeyPatch, consumed) -> str:
+    set_connection(
+        monkeypatch,
+        conn_type="didit",
+        conn_id=CONN_ID,
+        host=DIDIT_URL,
+        password="sk_test_didit_0123456789",
+        extra={"webhook_secret": SECRET},
+    )
+    consumed(CONN_ID)
+    return CONN_ID
+
+
+def delivery(
+    status: str = "In Review", *, secret: str = SECRET, at: float | None = None, **fields: Any
+) -> tuple[str, bytes, dict[str, str]]:
+    """(event id, body, headers) of a Didit ``status.updated`` delivery, signed at ``at``."""
+    record = {**decision(status), "expected_details": {"first_name": "Jane"}, **fields}
+    record["contact_details"] = {"email": "jane@example.com"}
+    event_id, render = status_updated(record, secret)
+    body, headers = render(time.time() if at is None else at)
+    return event_id, body, headers
+
+
+def post(app: TestClient, body: bytes, headers: dict[str, str], conn_id: str = CONN_ID) -> Any:
+    return app.post(f"/webhooks/{conn_id}", content=body, headers=headers)
+
+
+def test_a_signed_delivery_becomes_one_session_event_without_pii(plugin_app, didit_events):
+    event_id, body, headers = delivery("In Review")
+    answer = post(plugin_app, body, headers)
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == {"result": "recorded"}
+    (extra,) = recorded(CONN_ID)
+    assert extra["session_id"] == SESSION_ID
+    assert (extra["vendor"], extra["status"], extra["source"]) == ("didit", "submitted", "webhook")
+    assert extra["delivery_id"] == event_id
+    assert extra["analysis"]["liveness_score"] == pytest.approx(0.9903)  # no second call needed
+    text = json.dumps(extra)
+    assert not any(value in text for value in PII)
+
+
+def test_the_same_delivery_again_is_a_replay_and_records_nothing(plugin_app, didit_events):
+    _, body, headers = delivery()
+    assert post(plugin_app, body, headers).status_code == 200
+    again = post(plugin_app, body, headers)
+    assert again.status_code == 401
+    assert "replay" in again.json()["detail"]
+    assert len(recorded(CONN_ID)) == 1
+
+
+def test_the_same_news_in_a_new_delivery_is_taken_once(plugin_app, didit_events):
+    for _ in range(2):  # two event ids, one session reaching one status
+        _, body, headers = delivery()
+        assert post(plugin_app, body, headers).status_code == 200
+    assert len(recorded(CONN_ID)) == 1
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        pytest.param(lambda b, h: (b, {"Content-Type": "application/json"}), id="unsigned"),
+        pytest.param(lambda b, h: (b.replace(b"In Review", b"Approved"), h), id="altered"),
+        pytest.param(
+            lambda b, h: delivery(secret="not-the-secret")[1:], id="signed-with-another-secret"
+        ),
+        pytest.param(lambda b, h: delivery(at=time.time() - 301)[1:], id="stale"),
+        pytest.param(lambda b, h: delivery(at=time.time() + 301)[1:], id="from-the-future"),
+        pytest.param(lambda b, h: (b"{not json", h), id="not-json"),
+    ],
+)
+def test_forged_unsigned_or_stale_deliveries_are_401_and_record_nothing(
+    plugin_app, didit_events, tamper
+):
+    _, body, headers = delivery()
+    forged_body, forged_headers = tamper(body, headers)
+    answer = post(plugin_app, forged_body, forged_headers)
+    assert answer.status_code == 401
+    assert SECRET not in answer.text
+    assert recorded(CONN_ID) == []
+
+
+def test_connections_that_cannot_verify_are_401(plugin_app, didit_events, monkeypatch):
+    set_connection(
+        monkeypatch, conn_type="didit", conn_id="no_secret", host=DIDIT_URL, password="k"
+    )
+    set_connection(
+        monkeypatch, conn_type="deepidv", conn_id="pushes_nothing", host=DIDIT_URL, password="k"
+    )
+    _, body, headers = delivery()
+    for conn_id in ("no_secret", "pushes_nothing", "no_such_connection"):
+        answer = post(plugin_app, body, headers, conn_id)
+        assert answer.status_code == 401, conn_id
+        assert answer.json() == post(plugin_app, b"", {}, conn_id).json()  # says nothing more
+    assert recorded(CONN_ID) == []
+
+
+def test_a_status_that_is_not_news_is_acknowledged_and_not_recorded(plugin_app, didit_events):
+    _, body, headers = delivery("In Progress")
+    answer = post(plugin_app, body, headers)
+    assert (answer.status_code, answer.json()) == (200, {"result": "ignored"})
+    assert recorded(CONN_ID) == []
+
+
+def test_a_decision_after_the_submission_is_an_echo_but_a_decided_flow_is_news(
+    plugin_app, didit_events
+):
+    for status in ("In Review", "Approved"):  # the deciding DAG's own decision comes back
+        _, body, headers = delivery(status)
+        assert post(plugin_app, body, headers).status_code == 200
+    assert [e.vendor_status for e in sessions_recorded(CONN_ID)] == ["In Review"]
+
+    other = "99999999-2222-3333-4444-555555555555"  # decided by the workflow at the flow's end
+    _, body, headers = delivery("Approved", session_id=other)
+    assert post(plugin_app, body, headers).json() == {"result": "recorded"}
+    assert sessions_recorded(CONN_ID)[-1].state.value == "approved"
+
+
+def test_without_a_dag_on_the_asset_the_delivery_is_taken_and_nothing_runs(
+    plugin_app, monkeypatch, metadata_db
+):
+    set_connection(
+        monkeypatch,
+        conn_type="didit",
+        conn_id="unconsumed",
+        host=DIDIT_URL,
+        password="k",
+        extra={"webhook_secret": SECRET},
+    )
+    _, body, headers = delivery()
+    answer = post(plugin_app, body, headers, "unconsumed")
+    assert (answer.status_code, answer.json()) == (200, {"result": "no_consumer"})
+
+
+def test_an_oversized_body_is_refused_before_it_is_read_as_json(plugin_app, didit_events):
+    answer = post(plugin_app, b"{" + b" " * 1_000_001 + b"}", {})
+    assert answer.status_code == 413

@@ -1,0 +1,84 @@
+"""Session events as asset-event extras: what goes in (no PII), and the checks on the way
+out (an extra is data anyone with Airflow's asset-event permission could have written)."""
+
+from __future__ import annotations
+
+import pytest
+
+from idv_provider.events.model import (
+    EventSource,
+    SessionEvent,
+    session_events_asset,
+    worth_an_event,
+)
+from idv_provider.events.trigger import SubmittedSessionsTrigger
+from idv_provider.exceptions import InvalidRequestError
+from idv_provider.models import AnalysisSummary, SessionState, VerificationSession
+
+SESSION = VerificationSession(
+    id="sess_0001",
+    vendor="deepidv",
+    state=SessionState.SUBMITTED,
+    vendor_status="SUBMITTED",
+    external_id="applicant-ref-1",
+    url="https://verify.example/secret-link",
+    analysis=AnalysisSummary(liveness_score=0.97, pep_hits=0),
+    flow_completed=True,
+)
+
+
+def test_an_event_round_trips_and_leaves_the_link_and_reference_out():
+    extra = SessionEvent.of(SESSION, EventSource.LANDING).to_extra()
+    assert "secret-link" not in str(extra) and "applicant-ref-1" not in str(extra)
+    back = SessionEvent.from_extra(extra)
+    assert back.to_session().analysis == SESSION.analysis
+    assert (back.session_id, back.state, back.source) == (
+        "sess_0001",
+        SessionState.SUBMITTED,
+        EventSource.LANDING,
+    )
+    assert back.key == "deepidv:sess_0001:SUBMITTED"
+
+
+def test_a_trigger_s_event_is_read_from_its_payload():
+    extra = {"from_trigger": True, "payload": SessionEvent.of(SESSION, EventSource.POLL).to_extra()}
+    assert SessionEvent.from_extra(extra).source is EventSource.POLL
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"session_id": "../other"}, "not a session event"),
+        ({"status": "hacked"}, "not a session event"),
+        ({"source": "email"}, "not a session event"),
+        ({"vendor": None}, "no vendor"),
+        ({"analysis": {"liveness_score": 1, "approve_anyway": True}}, "fields this version lacks"),
+    ],
+)
+def test_an_extra_that_is_not_a_session_event_is_refused(change, message):
+    extra = {**SessionEvent.of(SESSION, EventSource.WEBHOOK).to_extra(), **change}
+    with pytest.raises(InvalidRequestError, match=message):
+        SessionEvent.from_extra(extra)
+
+
+@pytest.mark.parametrize(
+    ("state", "flow_completed", "news"),
+    [
+        (SessionState.SUBMITTED, True, True),
+        (SessionState.APPROVED, True, True),  # decided by the vendor at the flow's end
+        (SessionState.APPROVED, False, False),  # decided without a flow (by hand)
+        (SessionState.IN_PROGRESS, False, False),
+        (SessionState.EXPIRED, False, False),
+    ],
+)
+def test_what_is_news_for_a_deciding_dag(state, flow_completed, news):
+    session = VerificationSession("s1", "didit", state, "x", flow_completed=flow_completed)
+    assert worth_an_event(session) is news
+
+
+def test_the_asset_is_per_connection_and_polls_only_when_asked():
+    assert session_events_asset("a").name != session_events_asset("b").name
+    assert session_events_asset("a").watchers == []
+    (watcher,) = session_events_asset("a", poll_interval=30).watchers
+    assert isinstance(watcher.trigger, SubmittedSessionsTrigger)
+    assert watcher.trigger.serialize()[1] == {"conn_id": "a", "poll_interval": 30.0}
