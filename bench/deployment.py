@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from bench.run import BENCHMARKS_MD, machine
+from bench.run import machine, write_block
 from idv_sandbox import DEFAULT_API_KEY, key_label
 from tests.e2e.deployment import Deployment, deployment
 
@@ -136,13 +135,6 @@ def run(batch: list[int], mapped: list[int]) -> list[str]:
     ]
 
 
-def write(lines: list[str]) -> None:
-    text = BENCHMARKS_MD.read_text()
-    block = "\n".join([START, *lines, END])
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    BENCHMARKS_MD.write_text(pattern.sub(block, text) if START in text else f"{text}\n{block}\n")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--batch", type=int, nargs="*", default=[200, 1000])
@@ -152,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     lines = run(args.batch, args.mapped)
     print("\n".join(lines))
     if args.write:
-        write(lines)
+        write_block(START, END, lines)
 
 
 if __name__ == "__main__":

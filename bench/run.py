@@ -23,6 +23,20 @@ def verdict(ok: bool, how: str) -> str:
     return "met" if ok else f"**missed** ({how})"
 
 
+def write_block(start: str, end: str, lines: list[str]) -> None:
+    """Replace BENCHMARKS.md's block between the ``start`` and ``end`` markers (or append it)."""
+    text = BENCHMARKS_MD.read_text()
+    block = "\n".join([start, *lines, end])
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.DOTALL)
+    found = pattern.search(text)
+    new = (
+        f"{text}\n{block}\n"
+        if found is None
+        else text[: found.start()] + block + text[found.end() :]
+    )
+    BENCHMARKS_MD.write_text(new)
+
+
 def machine() -> str:
     cpus = os.cpu_count()
     return (
@@ -133,9 +147,7 @@ def main(argv: list[str] | None = None) -> None:
     results = run(args.quick)
     print(results)
     if args.write:
-        text = BENCHMARKS_MD.read_text()
-        block = f"{START}\n{results}\n{END}"
-        BENCHMARKS_MD.write_text(re.sub(f"{START}.*?{END}", lambda _: block, text, flags=re.S))
+        write_block(START, END, [results])
         print(f"\nwritten to {BENCHMARKS_MD}")
 
 

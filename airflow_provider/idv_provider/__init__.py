@@ -102,8 +102,4 @@ def get_provider_info() -> dict[str, Any]:
         },
         "extra-links": ["idv_provider.links.SessionConsoleLink"],
         "connection-types": [_connection_type(r) for r in records],
-        # webhooks and redirect landings, on the API server (docs/events.md)
-        "plugins": [
-            {"name": "idv_events", "plugin-class": "idv_provider.events.plugin.IdvEventsPlugin"}
-        ],
     }

@@ -24,6 +24,8 @@ def airflow_deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dep
             pytest.fail(message)
         pytest.skip(message)
     folder = tmp_path_factory.mktemp("e2e")
-    with deployment(folder, ["--auto-submit-after", "-1"]) as running:
+    # Webhooks the API server does not take are retried for two minutes (a restart fits).
+    sandbox_args = ["--auto-submit-after", "-1", "--webhook-backoff", "2,4,8,16,32,64"]
+    with deployment(folder, sandbox_args) as running:
         running.add_applicants(SAMPLE_APPLICANTS)
         yield running

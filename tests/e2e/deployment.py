@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -229,6 +230,10 @@ class Deployment:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
 
+    def start_api_server(self) -> None:
+        port = str(urlsplit(self.api_url).port)
+        self.start("api-server", *airflow("api-server", "-H", HOST, "-p", port, "-w", "1"))
+
     def check_alive(self) -> None:
         for name, process in self.processes.items():
             assert process.poll() is None, f"{name} exited: {self.log(name)[-3000:]}"
@@ -247,8 +252,11 @@ def airflow(*args: str) -> list[str]:
 
 
 @contextmanager
-def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
-    """Start everything; stop everything, whatever happens."""
+def deployment(
+    folder: Path, sandbox_args: list[str], extra_dags: Path | None = None
+) -> Iterator[Deployment]:
+    """Start everything; stop everything, whatever happens. The DAGs are the examples (and
+    ``extra_dags``'s files, e.g. a benchmark's)."""
     home = folder / "airflow"
     home.mkdir(parents=True)
     api_port, sandbox_port, smtp_port = free_port(HOST), free_port(HOST), free_port(HOST)
@@ -260,7 +268,7 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": database_url,
             "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
             "AIRFLOW__CORE__PARALLELISM": "8",
-            "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "examples" / "dags"),
+            "AIRFLOW__CORE__DAGS_FOLDER": str(dags_folder(folder, extra_dags)),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
             "AIRFLOW__CORE__TEST_CONNECTION": "Enabled",  # the UI's Test button
             "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
@@ -270,6 +278,8 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
             "AIRFLOW__API__BASE_URL": f"http://{HOST}:{api_port}",
             "AIRFLOW__API_AUTH__JWT_SECRET": "e2e-" + os.urandom(16).hex(),
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
+            # an unpaused DAG's asset watchers start at its next parse
+            "AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL": "10",
             "AIRFLOW__SCHEDULER__TASK_QUEUED_TIMEOUT": "600",
             "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port(HOST)),
             "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port(HOST)),
@@ -304,9 +314,7 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
                 str(mail_dir),
                 *sandbox_args,
             )
-            found.start(
-                "api-server", *airflow("api-server", "-H", HOST, "-p", str(api_port), "-w", "1")
-            )
+            found.start_api_server()
             found.start("scheduler", *airflow("scheduler", "--skip-serve-logs"))
             found.start("dag-processor", *airflow("dag-processor"))
             found.start("triggerer", *airflow("triggerer", "--skip-serve-logs"))
@@ -315,6 +323,16 @@ def deployment(folder: Path, sandbox_args: list[str]) -> Iterator[Deployment]:
         finally:
             for name in list(found.processes):
                 found.stop(name)
+
+
+def dags_folder(folder: Path, extra_dags: Path | None) -> Path:
+    if extra_dags is None:
+        return REPO / "examples" / "dags"
+    dags = folder / "dags"
+    dags.mkdir()
+    for source in [*(REPO / "examples" / "dags").glob("*.py"), *extra_dags.glob("*.py")]:
+        (dags / source.name).symlink_to(source)
+    return dags
 
 
 def wait_until_up(found: Deployment, timeout: float = 180) -> None:

@@ -56,3 +56,16 @@ def test_connection_form_in_the_ui():
     assert "api.deepidv.com" in behaviour["placeholders"]["host"]
     widgets = manager.connection_form_widgets
     assert {"extra__deepidv__timeout", "extra__deepidv__console_url"} <= set(widgets)
+
+
+def test_the_events_plugin_is_an_entry_point_airflow_loads_whatever_the_lazy_setting():
+    from importlib.metadata import entry_points
+
+    from idv_provider.events.plugin import URL_PREFIX, IdvEventsPlugin
+
+    (point,) = [p for p in entry_points(group="airflow.plugins") if p.name == "idv_events"]
+    assert point.load() is IdvEventsPlugin
+    (app,) = IdvEventsPlugin.fastapi_apps
+    assert app["url_prefix"] == URL_PREFIX == "/idv"
+    paths = {route.path for route in app["app"].routes}
+    assert {"/webhooks/{conn_id}", "/landing/{conn_id}"} <= paths

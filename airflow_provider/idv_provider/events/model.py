@@ -94,11 +94,19 @@ class SessionEvent:
         }
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> SessionEvent:
-        """Read an asset event's ``extra`` (as recorded by the plugin, or by a trigger, which
-        nests it under ``payload``), checking every field before anything trusts it."""
+    def all_from_extra(cls, extra: Mapping[str, Any]) -> list[SessionEvent]:
+        """The session events of an asset event's ``extra``: one as the plugin records it, or
+        a poll's list under the trigger's ``payload``."""
         if extra.get("from_trigger") and isinstance(extra.get("payload"), Mapping):
-            extra = extra["payload"]
+            sessions = extra["payload"].get("sessions")
+            if not isinstance(sessions, list) or not all(isinstance(s, Mapping) for s in sessions):
+                raise InvalidRequestError("The trigger's event has no list of session events")
+            return [cls.from_extra(s) for s in sessions]
+        return [cls.from_extra(extra)]
+
+    @classmethod
+    def from_extra(cls, extra: Mapping[str, Any]) -> SessionEvent:
+        """Read one session event, checking every field before anything trusts it."""
         try:
             session_id = validate_session_id(extra.get("session_id"))
             state = SessionState(str(extra.get("status")))

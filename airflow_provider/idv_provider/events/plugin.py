@@ -1,5 +1,5 @@
-"""The Airflow plugin the provider ships (declared in its provider info): it mounts the events
-app on the API server at ``/idv``."""
+"""The Airflow plugin the provider ships (the ``airflow.plugins`` entry point): it mounts the
+events app on the API server at ``/idv``."""
 
 from __future__ import annotations
 

@@ -5,13 +5,18 @@ through Airflow's asset manager, as its own REST endpoint does, so the scheduler
 DAGs scheduled on the asset. Deliveries are deduplicated in the same transaction, under a row
 lock on the asset: a vendor's event id is accepted once, and one session reaching one status is
 news once, whichever way (webhook, landing, poll) it arrives.
+
+Airflow 3.3 creates an asset-triggered run with the events up to the time its queue entry was
+made, and does not queue again while the entry is pending (apache/airflow#56050): an event
+recorded between the two would wait for the next event. Recording moves a pending entry's
+time up to the new event's, as later Airflow versions do, so the coming run takes both.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from idv_provider.events.model import SessionEvent, asset_name
 
@@ -28,7 +33,7 @@ def record_session_event(
 ) -> Recorded:
     """Record ``event`` on the connection's asset, unless it is already known."""
     from airflow.assets.manager import asset_manager
-    from airflow.models.asset import AssetActive, AssetEvent, AssetModel
+    from airflow.models.asset import AssetActive, AssetDagRunQueue, AssetEvent, AssetModel
     from airflow.utils.session import create_session
 
     with create_session() as session:
@@ -56,9 +61,16 @@ def record_session_event(
         extra = event.to_extra()
         if delivery_id is not None:
             extra["delivery_id"] = delivery_id
-        asset_manager.register_asset_change(
+        recorded = asset_manager.register_asset_change(
             asset=asset.to_serialized(), extra=extra, session=session
         )
+        if recorded is not None:
+            at = recorded.timestamp
+            session.execute(  # waits while the scheduler turns a pending entry into a run
+                update(AssetDagRunQueue)
+                .where(AssetDagRunQueue.asset_id == asset.id, AssetDagRunQueue.created_at < at)
+                .values(created_at=at)
+            )
         return Recorded.RECORDED
 
 

@@ -1,12 +1,16 @@
 """Session events for a vendor that pushes nothing: an event trigger for an ``AssetWatcher``
-that lists the account's submitted sessions once per interval and fires once per session newly
-seen there.
+that lists the account's submitted sessions once per interval and fires once per poll that
+sees sessions not seen before, naming each of them.
 
 Every watcher of one connection and interval shares one poll in the triggerer (Airflow 3.3's
 shared streams): one list call per interval (a page of 100 sessions each), whatever the number
 of watchers. A session fires again only after it has left the list and come back (a
 resubmission). After a triggerer restart the sessions still waiting fire once more: deciding
 is idempotent, so the deciding run finds them decided or decides them.
+
+One event a poll, not one a session: Airflow 3.3 records a trigger's events one after the other
+and starts the run with the events up to the first one's queue entry (apache/airflow#56050), so
+the others would wait for the next poll that finds something new.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ async def submitted_now(conn_id: str) -> list[dict[str, Any]]:
 
 
 class SubmittedSessionsTrigger(BaseEventTrigger):
-    """Fires one event per session newly waiting for a decision in ``conn_id``'s account.
+    """Fires when sessions are newly waiting for a decision in ``conn_id``'s account: one
+    event a poll, ``{"sessions": [<session event>, ...]}``.
 
     :param conn_id: an Airflow connection of a supported vendor type.
     :param poll_interval: seconds between list calls.
@@ -84,9 +89,9 @@ class SubmittedSessionsTrigger(BaseEventTrigger):
     ) -> AsyncIterator[TriggerEvent]:
         seen: set[str] = set()
         async for listed in shared_stream:
-            for extra in listed:
-                if extra["event_key"] not in seen:
-                    yield TriggerEvent(extra)
+            new = [extra for extra in listed if extra["event_key"] not in seen]
+            if new:
+                yield TriggerEvent({"sessions": new})
             seen = {extra["event_key"] for extra in listed}  # forget what has left the list
 
     async def run(self) -> AsyncIterator[TriggerEvent]:

@@ -27,8 +27,8 @@ def session_events(context: Context, conn_id: str) -> list[SessionEvent]:
         if getattr(asset, "name", None) != asset_name(conn_id):
             continue
         for event in sorted(accessor[asset], key=lambda e: e.timestamp):
-            parsed = SessionEvent.from_extra(event.extra or {})
-            latest[parsed.session_id] = parsed
+            for parsed in SessionEvent.all_from_extra(event.extra or {}):
+                latest[parsed.session_id] = parsed
     return list(latest.values())
 
 
@@ -71,6 +71,8 @@ class DecideSessionEventsOperator(BaseOperator):
             self.log.info("No session events of connection %s in this run", self.conn_id)
             return []
         hook = get_idv_hook(self.conn_id)
+        if self.outcomes is not None:
+            self.outcomes.create()
         retried = context["ti"].try_number > 1  # an event may be stale now: read the session
         results, failed = [], []
         for event in events:

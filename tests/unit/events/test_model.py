@@ -40,9 +40,18 @@ def test_an_event_round_trips_and_leaves_the_link_and_reference_out():
     assert back.key == "deepidv:sess_0001:SUBMITTED"
 
 
-def test_a_trigger_s_event_is_read_from_its_payload():
-    extra = {"from_trigger": True, "payload": SessionEvent.of(SESSION, EventSource.POLL).to_extra()}
-    assert SessionEvent.from_extra(extra).source is EventSource.POLL
+def test_a_poll_s_event_is_read_from_the_trigger_s_payload():
+    one = SessionEvent.of(SESSION, EventSource.POLL).to_extra()
+    two = {**one, "session_id": "sess_0002"}
+    extra = {"from_trigger": True, "payload": {"sessions": [one, two]}}
+    events = SessionEvent.all_from_extra(extra)
+    assert [(e.session_id, e.source) for e in events] == [
+        ("sess_0001", EventSource.POLL),
+        ("sess_0002", EventSource.POLL),
+    ]
+    assert SessionEvent.all_from_extra(one) == [SessionEvent.from_extra(one)]
+    with pytest.raises(InvalidRequestError, match="no list"):
+        SessionEvent.all_from_extra({"from_trigger": True, "payload": {"sessions": "s1"}})
 
 
 @pytest.mark.parametrize(

@@ -27,8 +27,12 @@ async def stream(*polls: list[dict[str, Any]]) -> AsyncIterator[list[dict[str, A
         yield poll
 
 
-async def fired(trigger: SubmittedSessionsTrigger, *polls: list[dict[str, Any]]) -> list[str]:
-    return [e.payload["session_id"] async for e in trigger.filter_shared_stream(stream(*polls))]
+async def fired(trigger: SubmittedSessionsTrigger, *polls: list[dict[str, Any]]) -> list[list[str]]:
+    """The sessions each fired event names (one event a poll with news)."""
+    return [
+        [s["session_id"] for s in e.payload["sessions"]]
+        async for e in trigger.filter_shared_stream(stream(*polls))
+    ]
 
 
 def test_watchers_of_one_connection_and_interval_share_one_poll():
@@ -46,14 +50,14 @@ def test_watchers_of_one_connection_and_interval_share_one_poll():
 async def test_each_session_fires_once_while_it_waits_and_again_if_it_comes_back():
     trigger = SubmittedSessionsTrigger(conn_id="beltic")
     polls = [listed("s1", "s2"), listed("s1", "s2", "s3"), listed("s3"), listed("s1", "s3")]
-    assert await fired(trigger, *polls) == ["s1", "s2", "s3", "s1"]
+    assert await fired(trigger, *polls) == [["s1", "s2"], ["s3"], ["s1"]]
 
 
 @pytest.mark.asyncio
 async def test_every_watcher_fires_for_the_same_session():
     polls = [listed("s1"), listed("s1")]
     one, two = SubmittedSessionsTrigger(), SubmittedSessionsTrigger()
-    assert await fired(one, *polls) == await fired(two, *polls) == ["s1"]
+    assert await fired(one, *polls) == await fired(two, *polls) == [["s1"]]
 
 
 def test_a_poll_interval_must_be_positive():
