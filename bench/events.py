@@ -37,9 +37,9 @@ import httpx
 
 from bench.run import machine, write_block
 from idv_sandbox import DEFAULT_API_KEY
-from idv_sandbox.config import DEFAULT_DIDIT_WORKFLOW_ID
 from idv_sandbox.registry import sandbox_vendor
 from tests.e2e.deployment import Deployment, deployment
+from tests.e2e.test_events import create as create_session
 
 START, END = "<!-- events:start -->", "<!-- events:end -->"
 BENCH_DAGS = Path(__file__).resolve().parent / "dags"
@@ -79,19 +79,7 @@ def clear_calls(d: Deployment) -> None:
 
 
 def create(d: Deployment, n: int, callback: str | None) -> list[dict[str, Any]]:
-    made = []
-    for _ in range(n):
-        body: dict[str, Any] = {
-            "workflow_id": DEFAULT_DIDIT_WORKFLOW_ID,
-            "vendor_data": f"bench-{time.monotonic_ns()}",
-            "contact_details": {"email": f"applicant+{OUTCOME}@example.com"},
-        }
-        if callback:
-            body["callback"] = callback
-        answer = httpx.post(f"{d.sandbox_url}/v3/session/", json=body, headers=KEY, timeout=30)
-        answer.raise_for_status()
-        made.append(answer.json())
-    return made
+    return [create_session(d, OUTCOME, callback) for _ in range(n)]
 
 
 def finish_all(sessions: list[dict[str, Any]], spacing: float, land: bool) -> dict[str, float]:

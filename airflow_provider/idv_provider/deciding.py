@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from idv_provider import metrics
+from idv_provider.applicants import OutcomeTable
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks import IdvHook
 from idv_provider.models import Decision, SessionState, VerificationSession
@@ -43,6 +46,27 @@ def policy_result(session: VerificationSession, policy: Policy | None) -> Policy
             f"{session.vendor_status}); a policy does not overturn a decision",
         ],
     )
+
+
+def record_decision(
+    hook: IdvHook,
+    session: VerificationSession,
+    result: PolicyResult,
+    outcomes: OutcomeTable | None,
+) -> dict[str, Any]:
+    """Apply ``result`` to the session, count it, write it back; the operators' return value
+    ``{"session_id", "decision", "status", "reasons"}``."""
+    decided = apply_decision(hook, session, result.decision, result.reasons)
+    metrics.session_decided(session.vendor, result.decision.value)
+    if outcomes is not None:
+        outcomes.record_decisions([(decided, result.decision.value, result.reasons)])
+    log.info("Session %s: %s (%s)", session.id, result.decision.value, "; ".join(result.reasons))
+    return {
+        "session_id": session.id,
+        "decision": result.decision.value,
+        "status": decided.state.value,
+        "reasons": result.reasons,
+    }
 
 
 def apply_decision(

@@ -8,9 +8,8 @@ from typing import Any
 
 from airflow.sdk import BaseOperator, Context
 
-from idv_provider import metrics
 from idv_provider.applicants import OutcomeTable
-from idv_provider.deciding import apply_decision, policy_result
+from idv_provider.deciding import policy_result, record_decision
 from idv_provider.events.model import SessionEvent, asset_name
 from idv_provider.exceptions import IdvError, InvalidRequestError
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
@@ -101,20 +100,5 @@ class DecideSessionEventsOperator(BaseOperator):
     def _decide(self, hook: IdvHook, event: SessionEvent, *, reread: bool) -> dict[str, Any]:
         session = self._session(hook, event, reread)
         result = policy_result(session, self.policy)
-        decided = apply_decision(hook, session, result.decision, result.reasons)
-        metrics.session_decided(session.vendor, result.decision.value)
-        if self.outcomes is not None:
-            self.outcomes.record_decisions([(decided, result.decision.value, result.reasons)])
-        self.log.info(
-            "Session %s (%s event): %s (%s)",
-            session.id,
-            event.source.value,
-            result.decision.value,
-            "; ".join(result.reasons),
-        )
-        return {
-            "session_id": session.id,
-            "decision": result.decision.value,
-            "status": decided.state.value,
-            "reasons": result.reasons,
-        }
+        self.log.info("Session %s came by %s", session.id, event.source.value)
+        return record_decision(hook, session, result, self.outcomes)

@@ -9,7 +9,7 @@ from airflow.sdk import BaseOperator, Context
 
 from idv_provider import metrics
 from idv_provider.applicants import ApplicantTable, Outcome, OutcomeTable, applicant_from_row
-from idv_provider.deciding import apply_decision, policy_result
+from idv_provider.deciding import policy_result, record_decision
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.idempotency import idempotency_key
@@ -277,16 +277,4 @@ class DecideSessionOperator(BaseOperator):
             result = PolicyResult(manual, ["decided by hand"])
         else:
             result = policy_result(session, self.policy)
-        decided = apply_decision(hook, session, result.decision, result.reasons)
-        metrics.session_decided(session.vendor, result.decision.value)
-        if self.outcomes is not None:
-            self.outcomes.record_decisions([(decided, result.decision.value, result.reasons)])
-        self.log.info(
-            "Session %s: %s (%s)", session.id, result.decision.value, "; ".join(result.reasons)
-        )
-        return {
-            "session_id": session.id,
-            "decision": result.decision.value,
-            "status": decided.state.value,
-            "reasons": result.reasons,
-        }
+        return record_decision(hook, session, result, self.outcomes)
