@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import tempfile
 import time
@@ -58,8 +59,9 @@ class Result:
     idle_seconds: float
 
     def quantile(self, q: float) -> float:
+        """The nearest-rank ``q`` quantile of the latencies."""
         ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))]
+        return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
     def row(self) -> str:
         n = len(self.latencies)
@@ -174,6 +176,7 @@ def run(n: int, spacing: float, idle: float) -> list[str]:
                     "extra": json.dumps(extra),
                 },
             )
+            d.add_applicants([])  # the outcomes table's database (these sessions are not in it)
             d.wait_for_dag(EVENTS_DAG)
             d.api("PATCH", f"/dags/{EVENTS_DAG}", json={"is_paused": False})
             results = []
