@@ -61,11 +61,18 @@ def test_connection_form_in_the_ui():
 def test_the_events_plugin_is_an_entry_point_airflow_loads_whatever_the_lazy_setting():
     from importlib.metadata import entry_points
 
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
     from idv_provider.events.plugin import URL_PREFIX, IdvEventsPlugin
 
     (point,) = [p for p in entry_points(group="airflow.plugins") if p.name == "idv_events"]
     assert point.load() is IdvEventsPlugin
     (app,) = IdvEventsPlugin.fastapi_apps
     assert app["url_prefix"] == URL_PREFIX == "/idv"
-    paths = {route.path for route in app["app"].routes}
-    assert {"/webhooks/{conn_id}", "/landing/{conn_id}"} <= paths
+    server = FastAPI()
+    server.mount(URL_PREFIX, app["app"])  # as Airflow's API server mounts it
+    client = TestClient(server)
+    assert client.post("/idv/webhooks/no_such_connection", content=b"{}").status_code == 401
+    page = client.get("/idv/landing/no_such_connection?session_id=x&status=success")
+    assert page.status_code == 404 and "did not send" in page.text
