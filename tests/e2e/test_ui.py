@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 STANDARD = ["Base URL", "API key", "Port"]
 EXTRA = {
     "deepidv": ["Console URL", "Rate limit", "Timeout"],
-    "didit": ["Console URL", "Workflow ID", "Rate limit", "Timeout"],
+    "didit": ["Console URL", "Workflow ID", "Webhook secret", "Rate limit", "Timeout"],
     "beltic": ["Console URL", "Applicant link", "Rate limit", "Timeout"],
 }
 
@@ -65,6 +65,8 @@ def stored(d: Deployment, vendor: str, conn_id: str, api_key: str | None = None)
         "rate_limit": "5",
         "timeout": "30",
     }
+    if vendor == "didit":
+        extra["webhook_secret"] = "whsec_ui_form"
     body["extra"] = json.dumps(extra)
     if api_key is not None:
         body["password"] = api_key
@@ -85,6 +87,12 @@ def test_the_connection_form_shows_each_vendor_s_fields(airflow_deployment, brow
     browser.find_element(By.XPATH, "//button[normalize-space()='Extra Fields']").click()
     for label in EXTRA[vendor]:  # the vendor's own fields; the form renders them in turns
         wait_for_text(browser, label)
+    shown = [
+        field.get_attribute("value") or ""
+        for field in browser.find_elements(By.XPATH, "//input | //textarea")
+    ]
+    assert "5" in shown  # the fields hold the connection's values (the rate limit)
+    assert not any("whsec_ui_form" in value for value in shown)  # a secret's is redacted
 
 
 def test_test_connection_succeeds_on_a_good_key_and_says_why_on_a_bad_one(
