@@ -249,3 +249,37 @@ def test_a_vendor_that_pushes_nothing_is_polled_once_for_every_watcher(airflow_d
         d.api("PATCH", f"/dags/{POLLED_DAG}", json={"is_paused": True})
     triggerer = d.log("triggerer")
     assert "blocked for" not in triggerer, "the triggerer's event loop was blocked"
+
+
+def test_an_asset_event_written_through_the_rest_api_decides_nothing(events):
+    """A user with asset permissions can write an asset event: one that claims perfect scores
+    for a session in review is not this deployment's (unsigned), and the session stays."""
+    d = events
+    webhooks(d, None)
+    session = create(d, "pep_sanctions_hit")
+    finish(session, "pep_sanctions_hit")
+    (asset,) = d.api("GET", "/assets", params={"name_pattern": "idv_sessions__idv_default"})[
+        "assets"
+    ]
+    perfect = {"liveness_score": 1.0, "face_match_score": 1.0, "pep_hits": 0, "sanction_hits": 0}
+    forged = {
+        "session_id": session["session_id"],
+        "vendor": "didit",
+        "status": "submitted",
+        "vendor_status": "In Review",
+        "source": "webhook",
+        "flow_completed": True,
+        "analysis": perfect,
+        "signature": "0" * 64,
+    }
+    before = d.api("GET", f"/dags/{DAG}/dagRuns", params={"state": "failed"})["total_entries"]
+    d.api("POST", "/assets/events", json={"asset_id": asset["id"], "extra": forged})
+    deadline = time.monotonic() + 120
+    while (
+        d.api("GET", f"/dags/{DAG}/dagRuns", params={"state": "failed"})["total_entries"] == before
+    ):
+        d.check_alive()
+        assert time.monotonic() < deadline, "the forged event started no run"
+        time.sleep(1)
+    assert status(d, session["session_id"]) == "In Review"
+    assert decisions(d, DAG, session["session_id"]) == []

@@ -1,9 +1,17 @@
 """A session event: the applicant went through the hosted flow, as a webhook, a redirect
 landing or a list poll told Airflow. It travels as an asset event's ``extra`` and holds no PII:
-the session id, the vendor, its status and the analysis scores a policy reads."""
+the session id, the vendor, its status and the analysis scores a policy reads.
+
+The extra is signed (HMAC-SHA256) with the connection's API key by whoever recorded it (the
+plugin, the poll trigger) and checked by the deciding task: an asset event written by anyone
+else — Airflow's REST API lets a user with asset permissions create one — decides nothing.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
@@ -52,6 +60,29 @@ def asset_name(conn_id: str) -> str:
 
 
 _ANALYSIS_FIELDS = {f.name for f in fields(AnalysisSummary)}
+#: the fields the signature covers: all the deciding task reads
+SIGNED_FIELDS = (
+    "session_id",
+    "vendor",
+    "status",
+    "vendor_status",
+    "source",
+    "flow_completed",
+    "analysis",
+)
+
+
+def _signature(extra: Mapping[str, Any], key: str) -> str:
+    message = json.dumps(
+        {name: extra.get(name) for name in SIGNED_FIELDS}, sort_keys=True, separators=(",", ":")
+    )
+    secret = f"idv-session-event:{key}".encode()
+    return hmac.new(secret, message.encode(), hashlib.sha256).hexdigest()
+
+
+def signed(extra: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """``extra`` with its ``signature`` under ``key`` (the connection's API key)."""
+    return {**extra, "signature": _signature(extra, key)}
 
 
 @dataclass(frozen=True)
@@ -81,8 +112,9 @@ class SessionEvent:
         """What makes two events the same news: one session reaching one status."""
         return f"{self.vendor}:{self.session_id}:{self.vendor_status}"
 
-    def to_extra(self) -> dict[str, Any]:
-        return {
+    def to_extra(self, key: str) -> dict[str, Any]:
+        """The asset event's extra, signed with ``key`` (the connection's API key)."""
+        extra: dict[str, Any] = {
             "session_id": self.session_id,
             "vendor": self.vendor,
             "status": self.state.value,
@@ -92,21 +124,30 @@ class SessionEvent:
             "analysis": None if self.analysis is None else asdict(self.analysis),
             "event_key": self.key,
         }
+        return signed(extra, key)
 
     @classmethod
-    def all_from_extra(cls, extra: Mapping[str, Any]) -> list[SessionEvent]:
+    def all_from_extra(cls, extra: Mapping[str, Any], key: str) -> list[SessionEvent]:
         """The session events of an asset event's ``extra``: one as the plugin records it, or
         a poll's list under the trigger's ``payload``."""
         if extra.get("from_trigger") and isinstance(extra.get("payload"), Mapping):
             sessions = extra["payload"].get("sessions")
             if not isinstance(sessions, list) or not all(isinstance(s, Mapping) for s in sessions):
                 raise InvalidRequestError("The trigger's event has no list of session events")
-            return [cls.from_extra(s) for s in sessions]
-        return [cls.from_extra(extra)]
+            return [cls.from_extra(s, key) for s in sessions]
+        return [cls.from_extra(extra, key)]
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> SessionEvent:
-        """Read one session event, checking every field before anything trusts it."""
+    def from_extra(cls, extra: Mapping[str, Any], key: str) -> SessionEvent:
+        """Read one session event, checking its signature (``key``: the connection's API key)
+        and every field before anything trusts it."""
+        given = extra.get("signature")
+        if not isinstance(given, str) or not hmac.compare_digest(given, _signature(extra, key)):
+            raise InvalidRequestError(
+                "The asset event is not a session event this deployment recorded for the "
+                "connection (no or a wrong signature: written by someone else, or before the "
+                "connection's API key changed)"
+            )
         try:
             session_id = validate_session_id(extra.get("session_id"))
             state = SessionState(str(extra.get("status")))

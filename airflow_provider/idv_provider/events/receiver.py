@@ -29,16 +29,17 @@ log = logging.getLogger(__name__)
 WEBHOOK_SECRET = "webhook_secret"  # noqa: S105 - the extra's name, not a secret
 
 
-def _vendor(conn_id: str) -> tuple[VendorRecord, Mapping[str, object]]:
-    """The connection's vendor and extras; an unknown id reads as no vendor at all."""
+def _vendor(conn_id: str) -> tuple[VendorRecord, Mapping[str, object], str]:
+    """The connection's vendor, extras and API key (which signs the events recorded for it);
+    an unknown id, or one without a key, reads as no vendor at all."""
     try:
         conn = BaseHook.get_connection(conn_id)
-    except Exception:
+    except Exception:  # Airflow raises its not-found error from a few places
         raise LookupError(conn_id) from None
     record = vendor_record(conn.conn_type)
-    if record is None:
+    if record is None or not conn.password:
         raise LookupError(conn_id)
-    return record, conn.extra_dejson
+    return record, conn.extra_dejson, conn.password
 
 
 def _secret(record: VendorRecord, extras: Mapping[str, object]) -> str:
@@ -53,7 +54,7 @@ def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Re
         or a delivery id accepted before (a replay): answer 401.
     """
     try:
-        record, extras = _vendor(conn_id)
+        record, extras, key = _vendor(conn_id)
     except LookupError:
         raise WebhookVerificationError("No connection of a vendor that sends webhooks") from None
     delivery = record.read_webhook(body, headers, _secret(record, extras))
@@ -62,9 +63,8 @@ def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Re
     session = delivery.session
     if session is None or not worth_an_event(session):
         return None
-    result = record_session_event(
-        conn_id, SessionEvent.of(session, EventSource.WEBHOOK), delivery_id=delivery.delivery_id
-    )
+    event = SessionEvent.of(session, EventSource.WEBHOOK)
+    result = record_session_event(conn_id, event, key, delivery_id=delivery.delivery_id)
     if result is Recorded.REPLAYED:
         raise WebhookVerificationError("This delivery was accepted before: a replay")
     if result is Recorded.NO_CONSUMER:
@@ -84,7 +84,7 @@ class Landing(StrEnum):
 def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
     """Read the redirect, confirm it with one API call and record it if it is news."""
     try:
-        record, _ = _vendor(conn_id)
+        record, _, key = _vendor(conn_id)
         redirect = parse_redirect(params, vendor=record.name)
     except (LookupError, InvalidRequestError):
         return Landing.INVALID
@@ -101,7 +101,7 @@ def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
         return Landing.UNAVAILABLE
     if not worth_an_event(session):
         return Landing.INCOMPLETE  # the query string said more than the vendor does
-    result = record_session_event(conn_id, SessionEvent.of(session, EventSource.LANDING))
+    result = record_session_event(conn_id, SessionEvent.of(session, EventSource.LANDING), key)
     if result is Recorded.NO_CONSUMER:
         log.warning("No DAG is scheduled on connection %s's session events", conn_id)
     return Landing.THANKS

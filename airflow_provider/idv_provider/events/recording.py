@@ -29,9 +29,10 @@ class Recorded(StrEnum):
 
 
 def record_session_event(
-    conn_id: str, event: SessionEvent, *, delivery_id: str | None = None
+    conn_id: str, event: SessionEvent, key: str, *, delivery_id: str | None = None
 ) -> Recorded:
-    """Record ``event`` on the connection's asset, unless it is already known."""
+    """Record ``event`` on the connection's asset, signed with ``key`` (the connection's API
+    key), unless it is already known."""
     from airflow.assets.manager import asset_manager
     from airflow.models.asset import AssetActive, AssetDagRunQueue, AssetEvent, AssetModel
     from airflow.utils.session import create_session
@@ -58,7 +59,7 @@ def record_session_event(
             # decided after an earlier event: the deciding DAG's own decision (or a
             # reviewer's) coming back, not news; a vendor deciding at the end of the flow is
             return Recorded.DUPLICATE
-        extra = event.to_extra()
+        extra = event.to_extra(key)
         if delivery_id is not None:
             extra["delivery_id"] = delivery_id
         recorded = asset_manager.register_asset_change(

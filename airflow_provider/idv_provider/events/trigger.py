@@ -37,10 +37,11 @@ async def submitted_now(conn_id: str) -> list[dict[str, Any]]:
     from idv_provider.hooks import aget_idv_hook
 
     hook = await aget_idv_hook(conn_id)
+    key = hook.api_key(await hook.aconnection())  # signs the events, as the plugin's are
     events, token = [], None
     for _ in range(MAX_PAGES):
         page = await hook.alist_sessions(state=SessionState.SUBMITTED, limit=100, page_token=token)
-        events += [SessionEvent.of(s, EventSource.POLL).to_extra() for s in page.sessions]
+        events += [SessionEvent.of(s, EventSource.POLL).to_extra(key) for s in page.sessions]
         if (token := page.next_page_token) is None:
             break
     return events

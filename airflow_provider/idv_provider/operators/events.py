@@ -11,24 +11,32 @@ from airflow.sdk import BaseOperator, Context
 from idv_provider.applicants import OutcomeTable
 from idv_provider.deciding import policy_result, record_decision
 from idv_provider.events.model import SessionEvent, asset_name
-from idv_provider.exceptions import IdvError, InvalidRequestError
+from idv_provider.exceptions import IdvError, InvalidRequestError, TransientError
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
 from idv_provider.models import VerificationSession
 from idv_provider.policy import Policy
 from idv_provider.retry import IDV_RETRY_POLICY
 
 
-def session_events(context: Context, conn_id: str) -> list[SessionEvent]:
-    """The run's events on ``conn_id``'s asset, one per session (the latest wins)."""
+def session_events(
+    context: Context, conn_id: str, key: str
+) -> tuple[list[SessionEvent], list[str]]:
+    """The run's events on ``conn_id``'s asset, one per session (the latest wins), and why
+    each asset event that is not one (unsigned, malformed) was refused."""
     accessor = context.get("triggering_asset_events") or {}
     latest: dict[str, SessionEvent] = {}
+    refused: list[str] = []
     for asset in accessor:
         if getattr(asset, "name", None) != asset_name(conn_id):
             continue
         for event in sorted(accessor[asset], key=lambda e: e.timestamp):
-            for parsed in SessionEvent.all_from_extra(event.extra or {}):
-                latest[parsed.session_id] = parsed
-    return list(latest.values())
+            try:
+                parsed = SessionEvent.all_from_extra(event.extra or {}, key)
+            except InvalidRequestError as exc:
+                refused.append(str(exc))
+                continue
+            latest |= {p.session_id: p for p in parsed}
+    return list(latest.values()), refused
 
 
 class DecideSessionEventsOperator(BaseOperator):
@@ -38,7 +46,9 @@ class DecideSessionEventsOperator(BaseOperator):
     them from the vendor), so a session is decided with one API call; an event without the
     analysis (a list poll), and every event on a retry, has the session read first. A session
     already decided is left as it is, as :class:`DecideSessionOperator` does; one session's
-    failure does not stop the others (the task fails at the end, naming them).
+    failure does not stop the others: the task fails at the end, naming them — to be retried if
+    the vendor was unavailable, at once otherwise. An asset event this deployment did not sign
+    for the connection (written through the REST API, say) decides nothing and fails the task.
 
     :param conn_id: the connection whose asset the DAG is scheduled on.
     :param policy: a callable ``VerificationSession -> PolicyResult``
@@ -65,25 +75,35 @@ class DecideSessionEventsOperator(BaseOperator):
         self.outcomes = outcomes
 
     def execute(self, context: Context) -> list[dict[str, Any]]:
-        events = session_events(context, self.conn_id)
-        if not events:
+        hook = get_idv_hook(self.conn_id)
+        events, refused = session_events(context, self.conn_id, hook.api_key(hook.connection))
+        for reason in refused:
+            self.log.error("Refused an asset event: %s", reason)
+        if not events and not refused:
             self.log.info("No session events of connection %s in this run", self.conn_id)
             return []
-        hook = get_idv_hook(self.conn_id)
         if self.outcomes is not None:
             self.outcomes.create()
         retried = context["ti"].try_number > 1  # an event may be stale now: read the session
-        results, failed = [], []
+        results, failed, passing = [], [], False
         for event in events:
             try:
                 results.append(self._decide(hook, event, reread=retried))
             except IdvError as exc:
                 self.log.error("Session %s: %s", event.session_id, exc)
                 failed.append(event.session_id)
+                passing |= isinstance(exc, TransientError)
+        problems = []
         if failed:
-            raise InvalidRequestError(
+            problems.append(
                 f"{len(failed)} of {len(events)} sessions were not decided: {', '.join(failed)}"
             )
+        if refused:
+            problems.append(f"{len(refused)} asset event(s) refused as not session events")
+        if passing:  # an outage: the task's retries decide what is left (re-reading each)
+            raise TransientError("; ".join(problems))
+        if problems:  # nothing a retry could change
+            raise InvalidRequestError("; ".join(problems))
         return results
 
     def _session(self, hook: IdvHook, event: SessionEvent, reread: bool) -> VerificationSession:

@@ -69,8 +69,9 @@ def recorded(conn_id: str) -> list[dict[str, Any]]:
         return [dict(row.extra) for row in rows]
 
 
-def sessions_recorded(conn_id: str) -> list[SessionEvent]:
-    return [SessionEvent.from_extra(extra) for extra in recorded(conn_id)]
+def sessions_recorded(conn_id: str, key: str) -> list[SessionEvent]:
+    """The recorded events, read as the deciding task reads them (``key``: the API key)."""
+    return [SessionEvent.from_extra(extra, key) for extra in recorded(conn_id)]
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ import uvicorn
 from fastapi import FastAPI
 
 from idv_provider.events.app import create_app
-from idv_provider.events.model import session_events_asset
+from idv_provider.events.model import session_events_asset, signed
 from idv_provider.events.plugin import URL_PREFIX
-from idv_provider.exceptions import InvalidRequestError
+from idv_provider.exceptions import InvalidRequestError, TransientError
 from idv_provider.hooks import get_idv_hook
 from idv_provider.models import Applicant, Decision, VerificationSession
 from idv_provider.operators import DecideSessionEventsOperator
@@ -165,7 +165,7 @@ def test_an_event_of_another_vendor_is_refused_and_the_others_still_decided(didi
     session_id = finish_flow(didit, "pep_sanctions_hit")
     delivered(didit, session_id, 2)
     (extra,) = recorded(CONN_ID)
-    foreign = {**extra, "session_id": "sess_0001", "vendor": "deepidv"}
+    foreign = signed({**extra, "session_id": "sess_0001", "vendor": "deepidv"}, DEFAULT_API_KEY)
     context = {
         **make_context(),
         "triggering_asset_events": TriggeringEvents(CONN_ID, [foreign, extra]),
@@ -176,3 +176,38 @@ def test_an_event_of_another_vendor_is_refused_and_the_others_still_decided(didi
     with pytest.raises(InvalidRequestError, match="1 of 2 sessions were not decided: sess_0001"):
         decide.execute(context)
     assert get_idv_hook(CONN_ID).get_session(session_id).state.value == "rejected"
+
+
+def test_an_asset_event_written_by_someone_else_decides_nothing(didit):
+    """Airflow's REST API lets a user with asset permissions write an asset event: one that
+    claims perfect scores for a session in review is refused, and the session stays as it is."""
+    session_id = finish_flow(didit, "pep_sanctions_hit")
+    delivered(didit, session_id, 2)
+    (extra,) = recorded(CONN_ID)
+    perfect = {"liveness_score": 1.0, "face_match_score": 1.0, "pep_hits": 0, "sanction_hits": 0}
+    forged = {**extra, "analysis": perfect}  # the recorded signature no longer matches
+    context = {**make_context(), "triggering_asset_events": TriggeringEvents(CONN_ID, [forged])}
+    before = api_calls(didit)
+    decide = DecideSessionEventsOperator(task_id="decide", conn_id=CONN_ID)
+    with pytest.raises(InvalidRequestError, match=r"^1 asset event\(s\) refused"):
+        decide.execute(context)
+    assert api_calls(didit) == before  # nothing read, nothing written
+    assert get_idv_hook(CONN_ID).get_session(session_id).vendor_status == "In Review"
+
+
+def test_a_vendor_outage_leaves_the_task_to_its_retries(didit):
+    session_id = finish_flow(didit, "pep_sanctions_hit")
+    delivered(didit, session_id, 2)
+    (extra,) = recorded(CONN_ID)
+    outage = {"fail": [{"status": 503, "count": 20, "method": "PATCH", "retry_after": 0}]}
+    assert httpx.put(f"{didit.url}/_sandbox/faults", json=outage).is_success
+    context = {**make_context(), "triggering_asset_events": TriggeringEvents(CONN_ID, [extra])}
+    decide = DecideSessionEventsOperator(
+        task_id="decide", conn_id=CONN_ID, policy=rejects_on_a_pep_hit
+    )
+    with pytest.raises(TransientError, match=f"1 of 1 sessions were not decided: {session_id}"):
+        decide.execute(context)
+    httpx.delete(f"{didit.url}/_sandbox/faults")
+    context["ti"].try_number = 2  # the retry reads the session, then decides it
+    (result,) = decide.execute(context)
+    assert result["status"] == "rejected"

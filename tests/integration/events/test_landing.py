@@ -63,7 +63,7 @@ def test_a_finished_flow_is_confirmed_with_one_call_and_recorded_once(plugin_app
     assert page.status_code == 200
     assert "Thank you" in page.text and "complete" in page.text
     assert api_calls(deepidv) - before == 1
-    (event,) = sessions_recorded(CONN_ID)
+    (event,) = sessions_recorded(CONN_ID, DEFAULT_API_KEY)
     assert (event.session_id, event.source.value, event.state.value) == (
         session_id,
         "landing",

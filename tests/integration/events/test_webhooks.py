@@ -20,6 +20,7 @@ pytestmark = pytest.mark.integration
 CONN_ID = "idv_didit_events"
 SECRET = "whsec_" + "k" * 37
 PII = ("user-123", "Jane", "jane@example.com")
+API_KEY = "sk_test_didit_0123456789"
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def didit_events(monkeypatch: pytest.MonkeyPatch, consumed) -> str:
         conn_type="didit",
         conn_id=CONN_ID,
         host=DIDIT_URL,
-        password="sk_test_didit_0123456789",
+        password=API_KEY,
         extra={"webhook_secret": SECRET},
     )
     consumed(CONN_ID)
@@ -133,12 +134,12 @@ def test_a_decision_after_the_submission_is_an_echo_but_a_decided_flow_is_news(
     for status in ("In Review", "Approved"):  # the deciding DAG's own decision comes back
         _, body, headers = delivery(status)
         assert post(plugin_app, body, headers).status_code == 200
-    assert [e.vendor_status for e in sessions_recorded(CONN_ID)] == ["In Review"]
+    assert [e.vendor_status for e in sessions_recorded(CONN_ID, API_KEY)] == ["In Review"]
 
     other = "99999999-2222-3333-4444-555555555555"  # decided by the workflow at the flow's end
     _, body, headers = delivery("Approved", session_id=other)
     assert post(plugin_app, body, headers).json() == {"result": "recorded"}
-    assert sessions_recorded(CONN_ID)[-1].state.value == "approved"
+    assert sessions_recorded(CONN_ID, API_KEY)[-1].state.value == "approved"
 
 
 def test_without_a_dag_on_the_asset_the_delivery_is_taken_and_nothing_runs(

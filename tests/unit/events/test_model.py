@@ -9,12 +9,14 @@ from idv_provider.events.model import (
     EventSource,
     SessionEvent,
     session_events_asset,
+    signed,
     worth_an_event,
 )
 from idv_provider.events.trigger import SubmittedSessionsTrigger
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.models import AnalysisSummary, SessionState, VerificationSession
 
+KEY = "sk_test_the_connection_s_api_key"
 SESSION = VerificationSession(
     id="sess_0001",
     vendor="deepidv",
@@ -28,9 +30,9 @@ SESSION = VerificationSession(
 
 
 def test_an_event_round_trips_and_leaves_the_link_and_reference_out():
-    extra = SessionEvent.of(SESSION, EventSource.LANDING).to_extra()
+    extra = SessionEvent.of(SESSION, EventSource.LANDING).to_extra(KEY)
     assert "secret-link" not in str(extra) and "applicant-ref-1" not in str(extra)
-    back = SessionEvent.from_extra(extra)
+    back = SessionEvent.from_extra(extra, KEY)
     assert back.to_session().analysis == SESSION.analysis
     assert (back.session_id, back.state, back.source) == (
         "sess_0001",
@@ -41,17 +43,17 @@ def test_an_event_round_trips_and_leaves_the_link_and_reference_out():
 
 
 def test_a_poll_s_event_is_read_from_the_trigger_s_payload():
-    one = SessionEvent.of(SESSION, EventSource.POLL).to_extra()
-    two = {**one, "session_id": "sess_0002"}
+    one = SessionEvent.of(SESSION, EventSource.POLL).to_extra(KEY)
+    two = signed({**one, "session_id": "sess_0002"}, KEY)
     extra = {"from_trigger": True, "payload": {"sessions": [one, two]}}
-    events = SessionEvent.all_from_extra(extra)
+    events = SessionEvent.all_from_extra(extra, KEY)
     assert [(e.session_id, e.source) for e in events] == [
         ("sess_0001", EventSource.POLL),
         ("sess_0002", EventSource.POLL),
     ]
-    assert SessionEvent.all_from_extra(one) == [SessionEvent.from_extra(one)]
+    assert SessionEvent.all_from_extra(one, KEY) == [SessionEvent.from_extra(one, KEY)]
     with pytest.raises(InvalidRequestError, match="no list"):
-        SessionEvent.all_from_extra({"from_trigger": True, "payload": {"sessions": "s1"}})
+        SessionEvent.all_from_extra({"from_trigger": True, "payload": {"sessions": "s1"}}, KEY)
 
 
 @pytest.mark.parametrize(
@@ -64,10 +66,32 @@ def test_a_poll_s_event_is_read_from_the_trigger_s_payload():
         ({"analysis": {"liveness_score": 1, "approve_anyway": True}}, "fields this version lacks"),
     ],
 )
-def test_an_extra_that_is_not_a_session_event_is_refused(change, message):
-    extra = {**SessionEvent.of(SESSION, EventSource.WEBHOOK).to_extra(), **change}
+def test_a_signed_extra_that_is_not_a_session_event_is_refused(change, message):
+    extra = signed({**SessionEvent.of(SESSION, EventSource.WEBHOOK).to_extra(KEY), **change}, KEY)
     with pytest.raises(InvalidRequestError, match=message):
-        SessionEvent.from_extra(extra)
+        SessionEvent.from_extra(extra, KEY)
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        pytest.param(lambda e: {**e, "analysis": {"liveness_score": 1.0}}, id="altered-analysis"),
+        pytest.param(lambda e: {**e, "status": "approved"}, id="altered-status"),
+        pytest.param(lambda e: {**e, "session_id": "sess_0002"}, id="another-session"),
+        pytest.param(lambda e: signed(e, "another-key"), id="another-key"),
+        pytest.param(lambda e: {k: v for k, v in e.items() if k != "signature"}, id="unsigned"),
+        pytest.param(lambda e: {**e, "signature": ["x"]}, id="not-a-signature"),
+    ],
+)
+def test_an_extra_this_deployment_did_not_sign_decides_nothing(forge):
+    extra = SessionEvent.of(SESSION, EventSource.WEBHOOK).to_extra(KEY)
+    with pytest.raises(InvalidRequestError, match="no or a wrong signature"):
+        SessionEvent.from_extra(forge(extra), KEY)
+
+
+def test_fields_the_signature_does_not_cover_may_be_added():
+    extra = {**SessionEvent.of(SESSION, EventSource.WEBHOOK).to_extra(KEY), "delivery_id": "e1"}
+    assert SessionEvent.from_extra(extra, KEY).session_id == "sess_0001"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ def listed(*ids: str) -> list[dict[str, Any]]:
     return [
         SessionEvent.of(
             VerificationSession(i, "beltic", SessionState.SUBMITTED, "submitted"), EventSource.POLL
-        ).to_extra()
+        ).to_extra("api-key")
         for i in ids
     ]
 
