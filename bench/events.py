@@ -41,6 +41,7 @@ from idv_sandbox import DEFAULT_API_KEY
 from idv_sandbox.registry import sandbox_vendor
 from tests.e2e.deployment import Deployment, deployment
 from tests.e2e.test_events import create as create_session
+from tests.e2e.test_events import finish as finish_session
 
 START, END = "<!-- events:start -->", "<!-- events:end -->"
 BENCH_DAGS = Path(__file__).resolve().parent / "dags"
@@ -88,8 +89,7 @@ def finish_all(sessions: list[dict[str, Any]], spacing: float, land: bool) -> di
     """Each applicant finishes, ``spacing`` seconds apart; when each submitted (Unix time)."""
     finished = {}
     for session in sessions:
-        httpx.get(session["url"])
-        ended = httpx.post(session["url"], data={"outcome": OUTCOME})
+        ended = finish_session(session, OUTCOME)
         if land:  # the browser follows the redirect to the landing page
             page = httpx.get(ended.headers["location"], timeout=60)
             assert page.status_code == 200, page.text

@@ -41,6 +41,27 @@ class RunningSandbox:
 
 
 @contextmanager
+def serving(app: Any, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve an ASGI app over real HTTP on loopback, from a thread, for the block; its URL."""
+    port = port or free_port(host)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, name="idv-sandbox", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not start on {host}:{port}")
+        time.sleep(0.02)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextmanager
 def running_sandbox(
     db: str | Path = ":memory:",
     config: SandboxConfig | None = None,
@@ -51,22 +72,10 @@ def running_sandbox(
     """Serve the sandbox over real HTTP on loopback for the duration of the block."""
     store = SandboxStore(db)
     app = create_app(store, config)
-    port = port or free_port(host)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, name="idv-sandbox", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"the sandbox did not start on {host}:{port}")
-        time.sleep(0.02)
     try:
-        yield RunningSandbox(url=f"http://{host}:{port}", store=store, services=services_of(app))
+        with serving(app, host=host, port=port) as url:
+            yield RunningSandbox(url=url, store=store, services=services_of(app))
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         store.close()
 
 

@@ -3,6 +3,7 @@ and asks for what the provider needs: the sandbox's server stack only with the e
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -54,34 +55,38 @@ def test_the_sandbox_stack_is_an_extra(tmp_path: Path):
 API_SERVER_MODULES = ("idv_provider.events.app",)
 
 
+def imported_in_a_fresh_interpreter(code: str, watched: tuple[str, ...]) -> list[str]:
+    """Which of ``watched`` are imported once ``code`` has run in a new interpreter (Airflow
+    reads the provider info while it starts: an import cycle shows only there)."""
+    probe = (
+        f"import json, sys\n{code}\n"
+        f"print(json.dumps(sorted(k for k in {watched!r} if k in sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    found: list[str] = json.loads(run.stdout)
+    return found
+
+
 def test_the_provider_imports_nothing_of_the_sandbox():
     code = (
-        "import importlib, pkgutil, sys\n"
+        "import importlib, pkgutil\n"
         "import idv_provider\n"
         "for m in pkgutil.walk_packages(idv_provider.__path__, 'idv_provider.'):\n"
         f"    if m.name not in {API_SERVER_MODULES!r}:\n"
         "        importlib.import_module(m.name)\n"
-        "print(sorted(k for k in ('idv_sandbox', 'fastapi', 'uvicorn', 'aiosmtpd') "
-        "if k in sys.modules))\n"
     )
-    # a fresh interpreter: Airflow reads the provider info while it starts (no cycle allowed)
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert run.stdout.strip() == "[]"
+    watched = ("idv_sandbox", "fastapi", "uvicorn", "aiosmtpd")
+    assert imported_in_a_fresh_interpreter(code, watched) == []
 
 
 def test_the_api_server_modules_use_only_what_airflow_core_brings():
     core = [r.split(";")[0].replace(" ", "").lower() for r in requires("apache-airflow-core") or []]
     assert any(r.startswith("fastapi") for r in core)
     code = (
-        "import importlib, sys\n"
-        f"for name in {API_SERVER_MODULES!r}:\n"
-        "    importlib.import_module(name)\n"
-        "print(sorted(k for k in ('idv_sandbox', 'uvicorn', 'aiosmtpd') if k in sys.modules))\n"
+        f"import importlib\nfor name in {API_SERVER_MODULES!r}:\n    importlib.import_module(name)"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert run.stdout.strip() == "[]"
+    assert imported_in_a_fresh_interpreter(code, ("idv_sandbox", "uvicorn", "aiosmtpd")) == []
 
 
 def test_templates_are_found_in_the_source_tree():

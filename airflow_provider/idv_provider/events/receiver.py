@@ -11,8 +11,6 @@ import logging
 from collections.abc import Mapping
 from enum import StrEnum
 
-from airflow.sdk import BaseHook
-
 from idv_provider.events.model import EventSource, SessionEvent, worth_an_event
 from idv_provider.events.recording import Recorded, record_session_event, session_recorded
 from idv_provider.exceptions import (
@@ -21,30 +19,21 @@ from idv_provider.exceptions import (
     NotFoundError,
     WebhookVerificationError,
 )
-from idv_provider.hooks import get_idv_hook
+from idv_provider.hooks import IdvHook, get_idv_hook
 from idv_provider.redirects import RedirectStatus, parse_redirect
-from idv_provider.registry import VendorRecord, vendor_record
 
 log = logging.getLogger(__name__)
 WEBHOOK_SECRET = "webhook_secret"  # noqa: S105 - the extra's name, not a secret
 
 
-def _vendor(conn_id: str) -> tuple[VendorRecord, Mapping[str, object], str]:
-    """The connection's vendor, extras and API key (which signs the events recorded for it);
-    an unknown id, or one without a key, reads as no vendor at all."""
+def _hook(conn_id: str) -> tuple[IdvHook, str]:
+    """The connection's hook and API key (which signs the events recorded for it); an unknown
+    id, a type that is no vendor's, or a connection without a key reads as no vendor at all."""
     try:
-        conn = BaseHook.get_connection(conn_id)
+        hook = get_idv_hook(conn_id)
+        return hook, hook.api_key(hook.connection)
     except Exception:  # Airflow raises its not-found error from a few places
         raise LookupError(conn_id) from None
-    record = vendor_record(conn.conn_type)
-    if record is None or not conn.password:
-        raise LookupError(conn_id)
-    return record, conn.extra_dejson, conn.password
-
-
-def _secret(record: VendorRecord, extras: Mapping[str, object]) -> str:
-    value = extras.get(WEBHOOK_SECRET) or extras.get(f"extra__{record.name}__{WEBHOOK_SECRET}")
-    return value if isinstance(value, str) else ""
 
 
 def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Recorded | None:
@@ -54,10 +43,11 @@ def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Re
         or a delivery id accepted before (a replay): answer 401.
     """
     try:
-        record, extras, key = _vendor(conn_id)
+        hook, key = _hook(conn_id)
     except LookupError:
         raise WebhookVerificationError("No connection of a vendor that sends webhooks") from None
-    delivery = record.read_webhook(body, headers, _secret(record, extras))
+    record, secret = hook.record, hook.conn_extra(hook.connection, WEBHOOK_SECRET)
+    delivery = record.read_webhook(body, headers, secret if isinstance(secret, str) else "")
     if delivery is None:
         raise WebhookVerificationError(f"{record.display_name} sends no webhooks to read")
     session = delivery.session
@@ -84,8 +74,8 @@ class Landing(StrEnum):
 def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
     """Read the redirect, confirm it with one API call and record it if it is news."""
     try:
-        record, _, key = _vendor(conn_id)
-        redirect = parse_redirect(params, vendor=record.name)
+        hook, key = _hook(conn_id)
+        redirect = parse_redirect(params, vendor=hook.record.name)
     except (LookupError, InvalidRequestError):
         return Landing.INVALID
     if redirect.status is not RedirectStatus.SUCCESS:
@@ -93,7 +83,7 @@ def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
     if session_recorded(conn_id, redirect.session_id):
         return Landing.THANKS  # a reload: nothing new, no API call
     try:
-        session = get_idv_hook(conn_id).get_session(redirect.session_id)
+        session = hook.get_session(redirect.session_id)
     except (NotFoundError, InvalidRequestError):
         return Landing.INVALID  # forged: no such session in this account
     except IdvError as exc:

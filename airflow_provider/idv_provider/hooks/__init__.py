@@ -26,8 +26,10 @@ def _record(conn_id: str, conn_type: str | None) -> VendorRecord:
 
 def get_idv_hook(conn_id: str = DEFAULT_CONN_ID, **hook_params: Any) -> IdvHook:
     """The hook for the vendor that the connection's type names."""
-    conn_type = BaseHook.get_connection(conn_id).conn_type
-    return _record(conn_id, conn_type).hook_class()(conn_id, **hook_params)
+    conn = BaseHook.get_connection(conn_id)
+    hook = _record(conn_id, conn.conn_type).hook_class()(conn_id, **hook_params)
+    hook.connection = conn  # read once: the hook's cached connection is this one
+    return hook
 
 
 async def aget_idv_hook(conn_id: str = DEFAULT_CONN_ID, **hook_params: Any) -> IdvHook:

@@ -4,7 +4,6 @@ deciding operator decides the session it names with one API call."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -13,7 +12,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from idv_provider.events.app import create_app
@@ -25,8 +23,8 @@ from idv_provider.models import Applicant, Decision, VerificationSession
 from idv_provider.operators import DecideSessionEventsOperator
 from idv_provider.policy import PolicyResult
 from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
-from idv_sandbox.net import free_port
 from idv_sandbox.registry import sandbox_vendor
+from idv_sandbox.server import serving
 from tests.conftest import set_connection
 from tests.fakes.context import make_context
 from tests.integration.events.conftest import recorded
@@ -41,18 +39,8 @@ def api_server() -> Iterator[str]:
     """The plugin's app served over HTTP, mounted as the API server mounts it."""
     server_app = FastAPI()
     server_app.mount(URL_PREFIX, create_app())
-    port = free_port("127.0.0.1")
-    server = uvicorn.Server(
-        uvicorn.Config(server_app, host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        assert thread.is_alive()
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(server_app) as url:
+        yield url
 
 
 @pytest.fixture
