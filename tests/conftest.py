@@ -6,6 +6,8 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="idv-tests-airflow-"))
@@ -13,7 +15,9 @@ os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 
 import pytest
 import respx
+from airflow.sdk import BaseHook
 
+from idv_provider.applicants import OutcomeTable
 from idv_sandbox import (
     DEFAULT_API_KEY,
     MailSink,
@@ -73,3 +77,25 @@ def mail_sink(monkeypatch: pytest.MonkeyPatch) -> Iterator[MailSink]:
         from_email = "Acme Onboarding <onboarding@acme.test>"
         monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json(from_email))
         yield sink
+
+
+@pytest.fixture
+def outcomes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> OutcomeTable:
+    """An outcomes table in a SQLite database of its own, behind the connection
+    ``outcomes_db``; created."""
+    db = tmp_path / "outcomes.db"
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_OUTCOMES_DB", json.dumps({"conn_type": "sqlite", "host": str(db)})
+    )
+    table = OutcomeTable(conn_id="outcomes_db")
+    table.create()
+    return table
+
+
+def outcome_rows(table: OutcomeTable) -> dict[str, dict[str, Any]]:
+    """The table's rows by reference, each as a column → value mapping."""
+    hook = BaseHook.get_connection(table.conn_id).get_hook()
+    with closing(hook.get_conn()) as conn:
+        cursor = conn.execute(f"SELECT * FROM {table.table}")  # noqa: S608 - a test's table
+        columns = [c[0] for c in cursor.description]
+        return {row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()}

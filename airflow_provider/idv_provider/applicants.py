@@ -229,6 +229,19 @@ class OutcomeTable:
             if session.id in references
         )
 
+    def record_states(self, states: Iterable[tuple[str, str, str, str]]) -> int:
+        """Write (session id, vendor, status, reason) back for sessions that ended without a
+        decision (voided, expired, deleted...), by the reference this table has for each;
+        how many were written."""
+        states = list(states)
+        references = self.references(session_id for session_id, _, _, _ in states)
+        now = datetime.now(UTC)
+        return self.upsert(
+            Outcome(references[sid], sid, vendor, status, reasons=reason, updated_at=now)
+            for sid, vendor, status, reason in states
+            if sid in references
+        )
+
     def sessions_created(self) -> int:
         """How many applicants in the table have a session."""
         sql_identifier(self.table, "outcomes.table")

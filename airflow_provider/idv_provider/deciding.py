@@ -18,6 +18,10 @@ TARGET_STATE = {
     Decision.REJECT: SessionState.REJECTED,
     Decision.VOID: SessionState.VOIDED,
 }
+#: states a session ends in without a policy's decision: nothing left to decide
+ENDINGS = frozenset({SessionState.VOIDED, SessionState.EXPIRED, SessionState.FAILED})
+#: the outcome status of a session the vendor no longer knows
+DELETED = "deleted"
 
 
 def policy_result(session: VerificationSession, policy: Policy | None) -> PolicyResult:
@@ -78,3 +82,20 @@ def apply_decision(
     if session.state is TARGET_STATE[decision]:
         return session  # already done, e.g. by an earlier try
     return hook.decide(session.id, decision, comment="; ".join(reasons), current=session)
+
+
+def record_ending(
+    session_id: str,
+    vendor: str,
+    session: VerificationSession | None,
+    outcomes: OutcomeTable | None,
+) -> dict[str, Any]:
+    """A session that ended without a decision (``session`` as read; ``None``: deleted at the
+    vendor): its ending written back, and the operators' return value for it."""
+    status = DELETED if session is None else session.state.value
+    where = "" if session is None else f" ({vendor} status {session.vendor_status})"
+    reason = f"ended without a decision: {status}{where}"
+    if outcomes is not None:
+        outcomes.record_states([(session_id, vendor, status, reason)])
+    log.info("Session %s %s", session_id, reason)
+    return {"session_id": session_id, "decision": None, "status": status, "reasons": [reason]}

@@ -34,11 +34,17 @@ def session(status: str = "created", session_id: str = SESSION_ID) -> dict[str, 
     }
 
 
+def sid(prefix: str, n: int) -> str:
+    """A Beltic session id (a UUID) that reads as ``prefix`` and ``n`` in a test."""
+    return f"{prefix.encode().hex()[:8]:0>8}-0000-4000-8000-{n:012d}"
+
+
 def page(statuses: list[str], *, after: str | None = None, prefix: str = "s") -> dict[str, Any]:
-    """A list page; ``after`` makes ``links.next`` carry that cursor."""
+    """A list page of sessions ``sid(prefix, n)``; ``after`` makes ``links.next`` carry that
+    cursor."""
     next_link = f"{BELTIC_URL}/v1/identity/sessions?page%5Bafter%5D={after}" if after else None
     return {
-        "data": [session(st, f"{prefix}-{n}") for n, st in enumerate(statuses)],
+        "data": [session(st, sid(prefix, n)) for n, st in enumerate(statuses)],
         "meta": {"page": {"size": len(statuses), "hasNext": bool(after), "hasPrevious": False}},
         "links": {"self": f"{BELTIC_URL}/v1/identity/sessions", "next": next_link},
     }

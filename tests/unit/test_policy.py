@@ -99,3 +99,46 @@ def test_adverse_media_and_document_risk_are_read_when_asked_for():
     assert result.reasons == ["2 adverse media hit(s)", "document risk score 0.7 above 0.5"]
     calm = replace(CLEAN, adverse_media_hits=0, document_risk_score=0.5)
     assert strict(session(calm)).decision is Decision.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"liveness_score": float("nan")}, "liveness score is not a number from 0 to 1"),
+        ({"face_match_score": float("inf")}, "face match score is not a number from 0 to 1"),
+        ({"liveness_score": 1.5}, "liveness score is not a number from 0 to 1"),
+        ({"liveness_score": -0.1}, "liveness score is not a number from 0 to 1"),
+        ({"liveness_score": "0.99"}, "liveness score is not a number from 0 to 1"),
+        ({"liveness_score": True}, "liveness score is not a number from 0 to 1"),
+        ({"id_matches_selfie": "yes"}, "selfie match is not a yes/no answer"),
+        ({"age_requirement_met": 1}, "age check is not a yes/no answer"),
+        ({"sanction_hits": -1}, "sanctions hits is not a whole number"),
+        ({"pep_hits": 0.5}, "PEP hits is not a whole number"),
+        ({"document_risk_score": float("nan")}, "document risk score is not a finite number"),
+    ],
+)
+def test_malformed_values_go_to_a_person_with_the_reason(change, reason):
+    """NaN compares false with everything: the policy never reaches a comparison with it."""
+    result = ThresholdPolicy()(session(replace(CLEAN, **change)))
+    assert result.decision is Decision.MANUAL_REVIEW
+    assert reason in result.reasons
+
+
+def test_a_malformed_summary_goes_to_a_person_even_when_missing_checks_reject():
+    policy = ThresholdPolicy(missing_check_decision=Decision.REJECT)
+    result = policy(session(replace(CLEAN, liveness_score=float("nan"))))
+    assert result.decision is Decision.MANUAL_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("settings", "field"),
+    [
+        ({"min_liveness_score": float("nan")}, "min_liveness_score"),
+        ({"min_face_match_score": 2}, "min_face_match_score"),
+        ({"max_document_risk_score": float("inf")}, "max_document_risk_score"),
+        ({"missing_check_decision": Decision.APPROVE}, "missing_check_decision"),
+    ],
+)
+def test_a_policy_that_could_approve_on_nothing_is_refused(settings, field):
+    with pytest.raises(ValueError, match=field):
+        ThresholdPolicy(**settings)

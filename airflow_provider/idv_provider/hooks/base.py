@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from airflow.sdk import Connection
 
-from idv_provider.exceptions import IdvError, InvalidRequestError
+from idv_provider.exceptions import IdvError, InvalidRequestError, UnexpectedResponseError
 from idv_provider.hooks.paging import PageWalk, SessionFinder, offset_token
 from idv_provider.hooks.transport import Call, Transport
 from idv_provider.models import (
@@ -194,16 +194,45 @@ class IdvHook(Transport, abc.ABC):
             metadata=metadata,
             vendor_options=dict(vendor_options or {}),
         )
-        return self._create(applicant, request)
+        return self.same_session(self._create(applicant, request), None)
+
+    def neutral(
+        self, record: Any, conn: Connection, *, asked: str | None = None
+    ) -> VerificationSession:
+        """A vendor record in the neutral model, checked: its id is a string in the vendor's
+        format and, when the caller ``asked`` for one session, that session's. A record this
+        version cannot read is a typed error, never an ``AttributeError`` from the mapping."""
+        try:
+            session = self._session(record, conn)
+        except (AttributeError, TypeError, ValueError, KeyError) as exc:
+            raise UnexpectedResponseError(
+                f"{self.vendor} answered with a session record this provider cannot read "
+                f"({type(exc).__name__} in its mapping)"
+            ) from None
+        return self.same_session(session, asked)
+
+    def same_session(self, session: VerificationSession, asked: str | None) -> VerificationSession:
+        """``session`` if its id is well-formed (and ``asked``'s, when given)."""
+        if not isinstance(session.id, str) or not self.session_id_format.match(session.id):
+            raise UnexpectedResponseError(
+                f"{self.vendor} answered with a session whose id is not in its format"
+            )
+        if asked is not None and session.id != asked:
+            raise UnexpectedResponseError(
+                f"{self.vendor} was asked about session {asked} and answered about another "
+                "session: the answer is not used"
+            )
+        return session
 
     def get_session(self, session_id: str) -> VerificationSession:
         self.check_session_id(session_id)
-        return self._session(self.request(self._get_call(session_id)), self.connection)
+        record = self.request(self._get_call(session_id))
+        return self.neutral(record, self.connection, asked=session_id)
 
     async def aget_session(self, session_id: str) -> VerificationSession:
         self.check_session_id(session_id)
         record = await self.arequest(self._get_call(session_id))
-        return self._session(record, await self.aconnection())
+        return self.neutral(record, await self.aconnection(), asked=session_id)
 
     def list_sessions(
         self,
@@ -217,7 +246,7 @@ class IdvHook(Transport, abc.ABC):
         walk = self._list_walk(self.status_filter(state), limit, page_token)
         while (call := walk.next_call()) is not None:
             walk.take(self.request(call))
-        return self._page(walk, self.connection)
+        return self._page(walk, self.connection, state)
 
     async def alist_sessions(
         self,
@@ -230,15 +259,22 @@ class IdvHook(Transport, abc.ABC):
         walk = self._list_walk(self.status_filter(state), limit, page_token)
         while (call := walk.next_call()) is not None:
             walk.take(await self.arequest(call))
-        return self._page(walk, await self.aconnection())
+        return self._page(walk, await self.aconnection(), state)
 
-    def _page(self, walk: PageWalk, conn: Connection) -> SessionPage:
+    def _page(self, walk: PageWalk, conn: Connection, state: SessionState | None) -> SessionPage:
+        """The page in the neutral model. The status filter is the server's: a session listed
+        in another state (a vendor that ignored the filter) is left out here, and said."""
         records, total, next_token = walk.result()
-        return SessionPage(
-            sessions=[self._session(record, conn) for record in records],
-            total=total,
-            next_page_token=next_token,
-        )
+        sessions = [self.neutral(record, conn) for record in records]
+        if state is not None and (stray := [s for s in sessions if s.state is not state]):
+            self.log.warning(
+                "%s listed %d session(s) that are not %s under that filter: left out",
+                self.vendor,
+                len(stray),
+                state.value,
+            )
+            sessions = [s for s in sessions if s.state is state]
+        return SessionPage(sessions=sessions, total=total, next_page_token=next_token)
 
     def decide(
         self,
@@ -256,7 +292,7 @@ class IdvHook(Transport, abc.ABC):
             self.check_decision(current, decision)  # the kind of decision too
         else:
             self._check_decision_kind(decision)
-        return self._decide(session_id, decision, comment)
+        return self.same_session(self._decide(session_id, decision, comment), session_id)
 
     def run_action(
         self, session_id: str, action: str, options: Mapping[str, Any] | None = None
@@ -265,7 +301,8 @@ class IdvHook(Transport, abc.ABC):
         deleted)."""
         self.check_session_id(session_id)
         self.check_action(action, options)
-        return self._run_action(session_id, action, dict(options or {}))
+        after = self._run_action(session_id, action, dict(options or {}))
+        return None if after is None else self.same_session(after, session_id)
 
     def test_connection(self) -> tuple[bool, str]:
         """Check the API key with the cheapest authenticated call (the UI's Test button)."""

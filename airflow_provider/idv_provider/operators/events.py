@@ -9,11 +9,10 @@ from typing import Any
 from airflow.sdk import BaseOperator, Context
 
 from idv_provider.applicants import OutcomeTable
-from idv_provider.deciding import policy_result, record_decision
+from idv_provider.deciding import ENDINGS, policy_result, record_decision, record_ending
 from idv_provider.events.model import SessionEvent, asset_name
-from idv_provider.exceptions import IdvError, InvalidRequestError, TransientError
+from idv_provider.exceptions import IdvError, InvalidRequestError, NotFoundError, TransientError
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
-from idv_provider.models import VerificationSession
 from idv_provider.policy import Policy
 from idv_provider.retry import IDV_RETRY_POLICY
 
@@ -42,13 +41,15 @@ def session_events(
 class DecideSessionEventsOperator(BaseOperator):
     """Decide, by a policy, every session the run's triggering session events name.
 
-    The events carry the session's status and analysis scores (webhooks and landings read
-    them from the vendor), so a session is decided with one API call; an event without the
-    analysis (a list poll), and every event on a retry, has the session read first. A session
-    already decided is left as it is, as :class:`DecideSessionOperator` does; one session's
-    failure does not stop the others: the task fails at the end, naming them — to be retried if
-    the vendor was unavailable, at once otherwise. An asset event this deployment did not sign
-    for the connection (written through the REST API, say) decides nothing and fails the task.
+    An event only says which session to look at: each session is read from the vendor before
+    anything is decided (one read, then one write), so a stale or replayed event decides
+    nothing. A session already decided (by the vendor's workflow, a reviewer or an earlier run)
+    is left as it is, as :class:`DecideSessionOperator` does; a session that ended without a
+    decision (voided, expired, failed, deleted at the vendor) has its ending written to
+    ``outcomes`` and is reported. One session's failure does not stop the others: the task
+    fails at the end, naming them — to be retried if the vendor was unavailable, at once
+    otherwise. An asset event this deployment did not sign for the connection (written through
+    the REST API, say) decides nothing and fails the task.
 
     :param conn_id: the connection whose asset the DAG is scheduled on.
     :param policy: a callable ``VerificationSession -> PolicyResult``
@@ -84,11 +85,10 @@ class DecideSessionEventsOperator(BaseOperator):
             return []
         if self.outcomes is not None:
             self.outcomes.create()
-        retried = context["ti"].try_number > 1  # an event may be stale now: read the session
         results, failed, passing = [], [], False
         for event in events:
             try:
-                results.append(self._decide(hook, event, reread=retried))
+                results.append(self._decide(hook, event))
             except IdvError as exc:
                 self.log.error("Session %s: %s", event.session_id, exc)
                 failed.append(event.session_id)
@@ -106,19 +106,18 @@ class DecideSessionEventsOperator(BaseOperator):
             raise InvalidRequestError("; ".join(problems))
         return results
 
-    def _session(self, hook: IdvHook, event: SessionEvent, reread: bool) -> VerificationSession:
+    def _decide(self, hook: IdvHook, event: SessionEvent) -> dict[str, Any]:
         if event.vendor != hook.record.name:
             raise InvalidRequestError(
                 f"The event names a {event.vendor!r} session; connection {self.conn_id!r} is "
                 f"{hook.record.name!r}"
             )
-        if reread or event.analysis is None:
-            return hook.get_session(event.session_id)
-        hook.check_session_id(event.session_id)
-        return event.to_session()
-
-    def _decide(self, hook: IdvHook, event: SessionEvent, *, reread: bool) -> dict[str, Any]:
-        session = self._session(hook, event, reread)
+        self.log.info("Session %s came by %s", event.session_id, event.source.value)
+        try:
+            session = hook.get_session(event.session_id)  # never the event's word alone
+        except NotFoundError:
+            return record_ending(event.session_id, hook.vendor, None, self.outcomes)
+        if session.state in ENDINGS:
+            return record_ending(session.id, hook.vendor, session, self.outcomes)
         result = policy_result(session, self.policy)
-        self.log.info("Session %s came by %s", session.id, event.source.value)
         return record_decision(hook, session, result, self.outcomes)

@@ -1,6 +1,7 @@
 """From the applicant's last click to the decision, over real HTTP on loopback: the sandbox
 delivers Didit's signed webhook to the plugin's app, which records one asset event; the
-deciding operator decides the session it names with one API call."""
+deciding operator reads the session it names and decides it: two API calls, never a decision
+on the event's word."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from idv_provider.applicants import Outcome
 from idv_provider.events.app import create_app
 from idv_provider.events.model import session_events_asset, signed
 from idv_provider.events.plugin import URL_PREFIX
@@ -25,7 +27,7 @@ from idv_provider.policy import PolicyResult
 from idv_sandbox import DEFAULT_API_KEY, RunningSandbox, SandboxConfig, running_sandbox
 from idv_sandbox.registry import sandbox_vendor
 from idv_sandbox.server import serving
-from tests.conftest import set_connection
+from tests.conftest import outcome_rows, set_connection
 from tests.fakes.context import make_context
 from tests.integration.events.conftest import recorded
 
@@ -107,11 +109,11 @@ def api_calls(sandbox: RunningSandbox) -> int:
 
 
 def rejects_on_a_pep_hit(session: VerificationSession) -> PolicyResult:
-    assert session.analysis is not None and session.analysis.pep_hits  # read from the event
+    assert session.analysis is not None and session.analysis.pep_hits  # as read just now
     return PolicyResult(Decision.REJECT, ["PEP hit"])
 
 
-def test_a_submitted_flow_is_delivered_recorded_and_decided_with_one_call(didit):
+def test_a_submitted_flow_is_delivered_recorded_and_decided_on_a_fresh_read(didit):
     session_id = finish_flow(didit, "pep_sanctions_hit")  # Didit asks for a review
     deliveries = delivered(didit, session_id, 2)  # In Progress, then In Review
     assert [d["status"] for d in deliveries] == ["In Progress", "In Review"]
@@ -129,24 +131,50 @@ def test_a_submitted_flow_is_delivered_recorded_and_decided_with_one_call(didit)
         "reject",
         "rejected",
     )
-    assert api_calls(didit) - before == 1
+    assert api_calls(didit) - before == 2  # the read, then the decision
     # the decision comes back as a webhook: delivered, and not news (no second run)
     delivered(didit, session_id, 3)
     assert len(recorded(CONN_ID)) == 1
 
 
-def test_a_retried_run_reads_the_session_again_instead_of_trusting_the_event(didit):
+def approves(session: VerificationSession) -> PolicyResult:
+    return PolicyResult(Decision.APPROVE, ["approved by a test policy"])
+
+
+@pytest.mark.parametrize("try_number", [1, 2])
+def test_a_decline_made_after_the_event_stands_whatever_the_event_says(didit, try_number):
+    """A reviewer declines between the event and the run (or the event is replayed later):
+    the run reads the session, and a policy that would approve overturns nothing."""
     session_id = finish_flow(didit, "pep_sanctions_hit")
     delivered(didit, session_id, 2)
     (extra,) = recorded(CONN_ID)
     get_idv_hook(CONN_ID).decide(session_id, Decision.REJECT)  # decided meanwhile
     context = {**make_context(), "triggering_asset_events": TriggeringEvents(CONN_ID, [extra])}
-    context["ti"].try_number = 2
+    context["ti"].try_number = try_number
     before = api_calls(didit)
-    decide = DecideSessionEventsOperator(task_id="decide", conn_id=CONN_ID)
+    decide = DecideSessionEventsOperator(task_id="decide", conn_id=CONN_ID, policy=approves)
     (result,) = decide.execute(context)
-    assert result["status"] == "rejected"
-    assert api_calls(didit) - before == 1  # the read; nothing left to write
+    assert (result["status"], result["decision"]) == ("rejected", "manual_review")
+    assert any("does not overturn" in reason for reason in result["reasons"])
+    assert api_calls(didit) - before == 1  # the read; nothing written
+    assert get_idv_hook(CONN_ID).get_session(session_id).vendor_status == "Declined"
+
+
+def test_a_session_deleted_since_the_event_is_written_back_as_ended(didit, outcomes):
+    gone = finish_flow(didit, "pep_sanctions_hit")
+    delivered(didit, gone, 2)
+    extras = {e["session_id"]: e for e in recorded(CONN_ID)}
+    outcomes.upsert([Outcome("ref-gone", gone, "didit", "submitted")])
+    get_idv_hook(CONN_ID).run_action(gone, "delete")
+    context = {
+        **make_context(),
+        "triggering_asset_events": TriggeringEvents(CONN_ID, [extras[gone]]),
+    }
+    decide = DecideSessionEventsOperator(task_id="decide", conn_id=CONN_ID, outcomes=outcomes)
+    (result,) = decide.execute(context)
+    assert (result["decision"], result["status"]) == (None, "deleted")
+    row = outcome_rows(outcomes)["ref-gone"]
+    assert row["status"] == "deleted" and row["updated_at"] and row["decision"] is None
 
 
 def test_an_event_of_another_vendor_is_refused_and_the_others_still_decided(didit):

@@ -40,6 +40,7 @@ from idv_provider.exceptions import (
 from idv_provider.hooks.base import CreateRequest, IdvHook
 from idv_provider.hooks.paging import PageWalk
 from idv_provider.hooks.transport import Call
+from idv_provider.hooks.unset import present
 from idv_provider.models import Applicant, Decision, SessionState, VerificationSession
 from idv_provider.validation import UUID
 from idv_provider.vendors.beltic import VENDOR
@@ -139,6 +140,13 @@ class BelticHook(IdvHook):
                 # The filter is the server's; whose session it is, is checked here.
                 if account_id(record) == account and str(record.attributes.status) in UNFINISHED:
                     return record
+            links = present(listed.links)
+            if listed.data and links is not None and present(links.next_):
+                raise IdentityMismatchError(
+                    "Beltic answered the look-up of the account's open session with a page of "
+                    "other sessions and more to come (filter[account] not honoured): refusing "
+                    "to guess, and to create a second session"
+                )
             body = SessionCreateRequest.from_dict(
                 {
                     "data": {
@@ -173,7 +181,7 @@ class BelticHook(IdvHook):
         external_id = applicant.external_id or request.idempotency_key or str(uuid.uuid4())
         attributes = account_attributes(applicant, external_id, dict(request.vendor_options))
         account = self._account(attributes)
-        session = self._session(self._open_session(account.id), self.connection)
+        session = self.neutral(self._open_session(account.id), self.connection)
         return replace(session, external_id=external_id)
 
     # -- read --------------------------------------------------------------------------------
@@ -203,7 +211,7 @@ class BelticHook(IdvHook):
                 "permission in the Beltic console, or decide with a key that has it.",
                 http_status=403,
             ) from exc
-        return self._session(record, self.connection)
+        return self.neutral(record, self.connection)
 
     def _run_action(
         self, session_id: str, action: str, options: Mapping[str, Any]
@@ -211,4 +219,4 @@ class BelticHook(IdvHook):
         """Expire (an unfinished session) or redact (its personal data)."""
         endpoint = expire_session if action == "expire" else redact_session
         record = self.request(Call(endpoint, SessionDocument, (session_id,), pick=_data))
-        return self._session(record, self.connection)
+        return self.neutral(record, self.connection)

@@ -23,6 +23,7 @@ from deepidv_client.models import (
     UpdateSessionStatusRequest,
 )
 from deepidv_client.types import UNSET
+from idv_provider.exceptions import IdentityMismatchError
 from idv_provider.hooks.base import CreateRequest, IdvHook
 from idv_provider.hooks.paging import OffsetPage, PageWalk, token_offset
 from idv_provider.hooks.transport import Call
@@ -73,12 +74,19 @@ class DeepIdvHook(IdvHook):
                 create_session, CreateSessionResponse, kwargs={"body": body, "idempotency_key": key}
             )
         )
+        answered = present(response.external_id)
+        if applicant.external_id is not None and answered not in (None, applicant.external_id):
+            raise IdentityMismatchError(
+                f"deepidv answered the create with session {response.id}, whose external id "
+                "is not the one sent: it may belong to another applicant, so it is not used. "
+                "Nothing was sent to the applicant."
+            )
         return VerificationSession(
             id=response.id,
             vendor=self.vendor,
             state=SessionState.PENDING,
             vendor_status="PENDING",
-            external_id=present(response.external_id),
+            external_id=answered,
             url=present(response.session_url) or present(response.sessionUrl),
         )
 
@@ -106,4 +114,4 @@ class DeepIdvHook(IdvHook):
         call = Call(
             update_session_status, SessionDetail, (session_id,), {"body": body}, _session_record
         )
-        return to_verification_session(self.request(call))
+        return self.neutral(self.request(call), self.connection)

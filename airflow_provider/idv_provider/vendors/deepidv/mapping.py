@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from deepidv_client.models import AnalysisData, DecisionStatus, Session
-from idv_provider.hooks.unset import present
+from idv_provider.hooks.unset import finite_number, present
 from idv_provider.models import AnalysisSummary, Decision, SessionState, VerificationSession
 from idv_provider.vendors.deepidv import VENDOR
 
@@ -42,15 +42,15 @@ def summarize_analysis(data: AnalysisData) -> AnalysisSummary:
     both = (_count(pep.both) or 0) if pep else 0
     return AnalysisSummary(
         id_matches_selfie=present(data.id_matches_selfie),
-        liveness_score=present(data.faceliveness_score),
-        face_match_score=present(faces.face_match_confidence) if faces else None,
+        liveness_score=finite_number(data.faceliveness_score),
+        face_match_score=finite_number(faces.face_match_confidence) if faces else None,
         document_not_expired=present(id_data.expiry_date_pass) if id_data else None,
         document_valid_state=present(id_data.valid_state_pass) if id_data else None,
         age_requirement_met=present(id_data.age_restriction_pass) if id_data else None,
         pep_hits=None if peps is None else peps + both,
         sanction_hits=None if sanctions is None else sanctions + both,
         adverse_media_hits=present(media.total_hits) if media else None,
-        document_risk_score=present(risk.overall_risk_score) if risk else None,
+        document_risk_score=finite_number(risk.overall_risk_score) if risk else None,
     )
 
 

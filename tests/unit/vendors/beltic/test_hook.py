@@ -35,6 +35,7 @@ from tests.fakes.beltic import (
     account,
     page,
     session,
+    sid,
 )
 from tests.fakes.context import make_context
 from tests.fakes.deepidv import APPLICANT
@@ -116,7 +117,7 @@ def test_a_retried_create_takes_back_the_account_and_the_open_session(api, hook)
     posts = api.post(SESSIONS)
     accounts = api.post(ACCOUNTS)
     created = hook.create_session(APPLICANT_OBJ)
-    assert created.vendor_status == "started" and created.id == "s-1"
+    assert created.vendor_status == "started" and created.id == sid("s", 1)
     assert not posts.called and not accounts.called
 
 
@@ -186,12 +187,12 @@ def test_submitted_sessions_are_listed_status_after_status_with_cursors(api, hoo
         ]
     )
     first = hook.list_sessions(state=SessionState.SUBMITTED, limit=2)
-    assert [s.id for s in first.sessions] == ["a-0", "a-1"]
+    assert [s.id for s in first.sessions] == [sid("a", 0), sid("a", 1)]
     assert first.has_more and first.next_page_token == "0:c1"
     second = hook.list_sessions(
         state=SessionState.SUBMITTED, limit=2, page_token=first.next_page_token
     )
-    assert [s.id for s in second.sessions] == ["b-0", "c-0"]
+    assert [s.id for s in second.sessions] == [sid("b", 0), sid("c", 0)]
     assert not second.has_more
     params = [c.request.url.params for c in route.calls]
     assert [p["filter[status]"] for p in params] == ["completed", "completed", "marked_for_review"]
@@ -287,8 +288,8 @@ async def test_async_reads_walk_the_same_cursors(api, beltic_conn):
     submitted = await hook.aget_session(SESSION_ID)
     assert submitted.state is SessionState.SUBMITTED
     assert submitted.url == SESSION_URL.format(session_id=SESSION_ID)
-    found = await hook.afind_sessions(["a-0", "b-0"])
-    assert sorted(found) == ["a-0", "b-0"]
+    found = await hook.afind_sessions([sid("a", 0), sid("b", 0)])
+    assert sorted(found) == [sid("a", 0), sid("b", 0)]
     # read once, asynchronously: never the blocking read inside the triggerer's event loop
     assert reads == [beltic_conn]
     assert "connection" not in vars(hook)
@@ -382,3 +383,25 @@ def test_beltic_sessions_without_an_account_link_are_not_reused(api, hook):
     new_session = api.post(SESSIONS).respond(201, json={"data": session()})
     hook.create_session(ADA)
     assert new_session.called
+
+
+def test_beltic_refuses_a_second_session_when_other_sessions_fill_page_after_page(api, hook):
+    """filter[account] ignored and the account's open session may sit on a later page: a
+    retried create must not make a second one."""
+    api.get(ACCOUNTS).respond(200, json={"data": [account("applicant-ada")]})
+    bobs = page(["started"])
+    bobs["data"][0]["relationships"]["account"]["data"]["id"] = OTHER_ACCOUNT
+    bobs["links"] = {"next": "https://api.beltic.test/v1/identity/sessions?page%5Bafter%5D=x"}
+    api.get(SESSIONS).respond(200, json=bobs)
+    create = api.post(SESSIONS)
+    with pytest.raises(IdentityMismatchError, match="filter\\[account\\] not honoured"):
+        hook.create_session(ADA)
+    assert not create.called
+
+
+def test_beltic_listing_by_status_is_checked_here(api, hook):
+    """filter[status] ignored: the unfinished sessions the server lists are left out."""
+    mixed = page(["started", "completed", "created"])
+    api.get(SESSIONS).respond(200, json=mixed)
+    listed = hook.list_sessions(state=SessionState.SUBMITTED)
+    assert [s.vendor_status for s in listed.sessions] == ["completed"] * 2

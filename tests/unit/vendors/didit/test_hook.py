@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import httpx
 import pytest
@@ -14,6 +15,7 @@ from idv_provider.exceptions import (
     InvalidRequestError,
     NotFoundError,
     RateLimitedError,
+    UnexpectedResponseError,
 )
 from idv_provider.hooks import get_idv_hook
 from idv_provider.models import Applicant, Decision, SessionState
@@ -379,3 +381,90 @@ def test_didit_refuses_a_session_handed_back_for_another_vendor_data(api, hook):
     api.post("/v3/session/").respond(201, json=created(vendor_data="applicant-bob"))
     with pytest.raises(IdentityMismatchError, match="another applicant"):
         hook.create_session(APPLICANT_OBJ, workflow_id=WORKFLOW_ID)
+
+
+# -- the answer must be about the session asked for, in a shape this version can read --------
+OTHER_SESSION = "99999999-8888-7777-6666-555555555555"
+DECISION_PATH = f"/v3/session/{SESSION_ID}/decision/"
+
+
+def test_an_answer_about_another_session_is_refused(api, hook):
+    api.get(DECISION_PATH).respond(200, json={**decision(), "session_id": OTHER_SESSION})
+    with pytest.raises(UnexpectedResponseError, match="answered about another session"):
+        hook.get_session(SESSION_ID)
+
+
+@pytest.mark.parametrize("wrong", [12345, None, ["x"], SESSION_ID.upper() + " "])
+def test_a_session_id_of_the_wrong_type_or_shape_is_refused(api, hook, wrong):
+    api.get(DECISION_PATH).respond(200, json={**decision(), "session_id": wrong})
+    with pytest.raises(UnexpectedResponseError):
+        hook.get_session(SESSION_ID)
+
+
+def test_null_entries_in_check_lists_are_not_reported_never_a_crash(api, hook):
+    body = decision()
+    body["id_verifications"] = [None]
+    body["face_matches"] = [None, *body["face_matches"]]
+    api.get(DECISION_PATH).respond(200, json=body)
+    session = hook.get_session(SESSION_ID)
+    analysis = session.analysis
+    assert analysis is not None
+    assert analysis.document_not_expired is None and analysis.document_valid_state is None
+    assert analysis.face_match_score is None and analysis.id_matches_selfie is None
+    assert analysis.liveness_score == pytest.approx(0.9903)
+    result = ThresholdPolicy()(session)
+    assert result.decision is Decision.MANUAL_REVIEW
+    assert "document expiry check not reported" in result.reasons
+
+
+@pytest.mark.parametrize(
+    ("where", "field"),
+    [
+        (("warnings",), "warnings"),
+        (("id_verifications", 0, "warnings"), "id_verifications[].warnings"),
+        (("aml_screenings", 0, "hits"), "aml_screenings[].hits"),
+    ],
+)
+def test_a_null_among_warnings_or_hits_is_a_typed_error_naming_the_field(api, hook, where, field):
+    """A warning or hit that cannot be read may be the one that rejects: never "none"."""
+    body = decision(id_warnings=[warning("DOCUMENT_EXPIRED")], hits=[aml_hit(["PEP"])])
+    *path, last = where
+    target = body
+    for step in path:
+        target = target[step]
+    target[last] = [None, *(target.get(last) or [])]
+    api.get(DECISION_PATH).respond(200, json=body)
+    with pytest.raises(UnexpectedResponseError, match=re.escape(field)):
+        hook.get_session(SESSION_ID)
+
+
+@pytest.mark.parametrize("score", ["NaN", "Infinity", "-Infinity", "high", True])
+def test_a_score_that_is_not_a_finite_number_is_not_reported(api, hook, score):
+    body = decision()
+    body["liveness_checks"][0]["score"] = score
+    api.get(DECISION_PATH).respond(200, json=body)
+    session = hook.get_session(SESSION_ID)
+    assert session.analysis is not None and session.analysis.liveness_score is None
+    result = ThresholdPolicy()(session)
+    assert result.decision is Decision.MANUAL_REVIEW
+    assert "liveness score not reported" in result.reasons
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("id_verifications", "everything is fine"),
+        ("id_verifications", [["Approved"]]),
+        ("face_matches", [{"status": ["Approved"], "score": 99}]),
+        ("aml_screenings", [{"hits": "none"}]),
+    ],
+)
+def test_a_record_in_a_shape_the_api_never_sends_approves_nothing(api, hook, field, value):
+    """Either a typed error, or checks not reported: never an untyped exception, never an
+    approval."""
+    api.get(DECISION_PATH).respond(200, json={**decision(), field: value})
+    try:
+        session = hook.get_session(SESSION_ID)
+    except UnexpectedResponseError:
+        return
+    assert ThresholdPolicy()(session).decision is not Decision.APPROVE
