@@ -10,8 +10,12 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from cryptography.fernet import Fernet
+
 os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="idv-tests-airflow-"))
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
+# as a deployment has one: what the provider keeps between a task's tries is sealed with it
+os.environ.setdefault("AIRFLOW__CORE__FERNET_KEY", Fernet.generate_key().decode())
 
 import pytest
 import respx

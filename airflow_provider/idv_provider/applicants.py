@@ -8,6 +8,7 @@ application's own key for them: opaque, never PII (it appears in XCom and task l
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
@@ -19,7 +20,9 @@ from airflow.sdk import BaseHook
 
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.models import Applicant, VerificationSession
-from idv_provider.validation import validate_applicant
+from idv_provider.validation import MAX_REFERENCE, validate_applicant, validate_reference
+
+log = logging.getLogger(__name__)
 
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?$")
 #: applicant field → column, unless the DAG maps them otherwise
@@ -43,11 +46,17 @@ OUTCOME_COLUMNS = (
 )
 #: portable DDL (SQLite and PostgreSQL) for :meth:`OutcomeTable.create`
 OUTCOME_DDL = (
-    "CREATE TABLE IF NOT EXISTS {table} (reference VARCHAR(200) PRIMARY KEY, "
-    "session_id VARCHAR(100), vendor VARCHAR(40), status VARCHAR(40), decision VARCHAR(40), "
+    f"CREATE TABLE IF NOT EXISTS {{table}} (reference VARCHAR({MAX_REFERENCE}) PRIMARY KEY, "
+    "session_id VARCHAR(128), vendor VARCHAR(40), status VARCHAR(40), decision VARCHAR(40), "
     "reasons TEXT, error TEXT, updated_at VARCHAR(40))"
 )
-MAX_REFERENCE = 200
+#: an outcome status that means "this applicant is onboarded": a live session or a decision
+#: (voided, expired, failed or deleted sessions may be onboarded again)
+ONBOARDED_STATUSES = frozenset(
+    {"pending", "in_progress", "submitted", "approved", "rejected", "unknown"}
+)
+#: widest session id the table holds (every vendor's id format fits)
+MAX_SESSION_ID = 128
 
 
 def sql_identifier(value: str, field_name: str) -> str:
@@ -83,10 +92,49 @@ def _cursor(hook: Any) -> Iterator[Any]:
 
 @dataclass(frozen=True)
 class ApplicantRow:
-    """One applicant as read: the reference and the raw values (PII: never logged)."""
+    """One applicant as read: the reference (``None``: the row has none) and the raw values
+    (PII: never logged)."""
 
-    reference: str
+    reference: str | None
     values: dict[str, Any] = field(repr=False)
+
+
+@dataclass
+class CheckedRows:
+    """One read's rows sorted out by reference: each applicant once, by exactly one key."""
+
+    #: reference → its one row
+    rows: dict[str, ApplicantRow] = field(default_factory=dict)
+    #: reference → why its rows are refused (the field named, never a value)
+    refused: dict[str, str] = field(default_factory=dict)
+    #: rows with no reference at all (NULL): nobody can be told about them by key
+    without_reference: int = 0
+
+    @classmethod
+    def of(cls, rows: Iterable[ApplicantRow]) -> CheckedRows:
+        """Refuse a reference that is not one exactly as written (surrounding whitespace,
+        control characters, too long) and a reference that names more than one row."""
+        checked = cls()
+        counts: dict[str, int] = {}
+        for row in rows:
+            if row.reference is None:
+                checked.without_reference += 1
+                continue
+            counts[row.reference] = counts.get(row.reference, 0) + 1
+            try:
+                validate_reference(row.reference)
+            except InvalidRequestError as exc:
+                checked.refused[row.reference] = str(exc)
+                continue
+            checked.rows[row.reference] = row
+        for reference, count in counts.items():
+            if count > 1:
+                checked.rows.pop(reference, None)
+                checked.refused[reference] = (
+                    f"reference names {count} rows of the applicants table: none is onboarded "
+                    "until it names one"
+                )
+        return checked
 
 
 @dataclass(frozen=True)
@@ -116,8 +164,9 @@ class ApplicantTable:
             sql_identifier(column, f"applicants.columns.{name}")
 
     def references(self) -> list[str]:
-        """The references of every applicant ``where`` selects (no other column is read)."""
-        return [row.reference for row in self.read(columns=False)]
+        """The references of every applicant ``where`` selects (no other column is read; rows
+        without a reference are left out)."""
+        return [row.reference for row in self.read(columns=False) if row.reference is not None]
 
     def read(
         self, references: Sequence[str] | None = None, *, columns: bool = True
@@ -144,7 +193,10 @@ class ApplicantTable:
             cursor.execute(sql, parameters)
             rows = cursor.fetchall()
         return [
-            ApplicantRow(str(row[0]), {f: v for f, v in zip(fields, row[1:], strict=True)})
+            ApplicantRow(
+                None if row[0] is None else str(row[0]),
+                {f: v for f, v in zip(fields, row[1:], strict=True)},
+            )
             for row in rows
         ]
 
@@ -191,9 +243,11 @@ class OutcomeTable:
             cursor.execute(OUTCOME_DDL.format(table=self.table))
 
     def upsert(self, outcomes: Iterable[Outcome]) -> int:
-        """Write ``outcomes``, replacing each reference's row; how many were written."""
+        """Write ``outcomes``, replacing each reference's row; how many were written. A row the
+        table cannot hold (a key longer than its column, a NUL) or that the database refuses
+        is left out and counted in the log: it never stops the others."""
         sql_identifier(self.table, "outcomes.table")
-        rows = [outcome.row() for outcome in outcomes]
+        rows = [o.row() for o in outcomes if self._fits(o)]
         if not rows:
             return 0
         hook = sql_hook(self.conn_id)
@@ -203,9 +257,39 @@ class OutcomeTable:
             f"INSERT INTO {self.table} ({', '.join(OUTCOME_COLUMNS)}) VALUES ({marks}) "  # noqa: S608
             f"ON CONFLICT (reference) DO UPDATE SET {updates}"
         )
-        with _cursor(hook) as cursor:
-            cursor.executemany(sql, rows)
-        return len(rows)
+        with closing(hook.get_conn()) as conn:
+            try:
+                with closing(conn.cursor()) as cursor:
+                    cursor.executemany(sql, rows)
+                conn.commit()
+                return len(rows)
+            except Exception:
+                conn.rollback()
+            written = 0
+            for row in rows:  # one at a time: the row at fault is the only one left out
+                try:
+                    with closing(conn.cursor()) as cursor:
+                        cursor.execute(sql, row)
+                    conn.commit()
+                    written += 1
+                except Exception:
+                    conn.rollback()
+        log.warning("%d outcome row(s) refused by the database", len(rows) - written)
+        return written
+
+    @staticmethod
+    def _fits(outcome: Outcome) -> bool:
+        """Whether the table's columns hold the outcome's key and session id as they are."""
+        fits = all(
+            isinstance(value, str) and 0 < len(value) <= limit and "\x00" not in value
+            for value, limit in (
+                (outcome.reference, MAX_REFERENCE),
+                (outcome.session_id or "-", MAX_SESSION_ID),
+            )
+        )
+        if not fits:
+            log.warning("An outcome whose reference or session id the table cannot hold: left out")
+        return fits
 
     def record_decisions(
         self, decided: Iterable[tuple[VerificationSession, str, Sequence[str]]]
@@ -251,6 +335,28 @@ class OutcomeTable:
             )
             (count,) = cursor.fetchone()
         return int(count)
+
+    def onboarded(self, references: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """reference → (session id, status) for the applicants among ``references`` who have a
+        live session or a final decision: onboarding them again would send a second invite
+        (and, on some vendors, make a second session)."""
+        sql_identifier(self.table, "outcomes.table")
+        wanted = list(dict.fromkeys(references))
+        found: dict[str, tuple[str, str]] = {}
+        hook = sql_hook(self.conn_id)
+        statuses = sorted(ONBOARDED_STATUSES)
+        with _cursor(hook) as cursor:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ", ".join([hook.placeholder] * len(chunk))
+                cursor.execute(
+                    f"SELECT reference, session_id, status FROM {self.table} "  # noqa: S608
+                    f"WHERE session_id IS NOT NULL AND reference IN ({marks}) "
+                    f"AND status IN ({', '.join([hook.placeholder] * len(statuses))})",
+                    [*chunk, *statuses],
+                )
+                found.update({str(r): (str(s), str(st)) for r, s, st in cursor.fetchall()})
+        return found
 
     def references(self, session_ids: Iterable[str]) -> dict[str, str]:
         """session id → the applicant's reference, for the sessions this table knows."""

@@ -19,8 +19,10 @@ from idv_provider.models import Applicant
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 LOCALE_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 APPLICANT_FIELDS = ("first_name", "last_name", "email", "phone", "external_id", "locale")
-#: longest name or reference accepted: far above any real one, far below abuse
+#: longest name accepted: far above any real one, far below abuse
 MAX_TEXT_LENGTH = 256
+#: longest applicant reference (``external_id``): what the outcomes table's key column holds
+MAX_REFERENCE = 200
 
 # One RFC 5321 mailbox (RFC 6531 allows UTF-8 in it): a dot-atom local part of at most 64
 # octets, a domain of LDH (or non-ASCII) labels with at least one dot, 254 octets in all. No
@@ -80,6 +82,21 @@ def _text(data: Mapping[str, Any], field: str, *, required: bool = True) -> str 
     return value
 
 
+def validate_reference(value: Any, field: str = "reference") -> str:
+    """An applicant's reference exactly as given: the application's key for them, sent to the
+    vendor and compared byte for byte. Surrounding whitespace or control characters are
+    refused, never trimmed: ``"victim "`` must never become ``"victim"``."""
+    if not isinstance(value, str) or not value:
+        raise InvalidRequestError(f"{field} is required and must be a non-empty string")
+    if value != value.strip():
+        raise InvalidRequestError(f"{field} has surrounding whitespace (refused, not trimmed)")
+    if has_control_characters(value) or any(c.isspace() and c != " " for c in value):
+        raise InvalidRequestError(f"{field} contains control characters")
+    if len(value) > MAX_REFERENCE:
+        raise InvalidRequestError(f"{field} is longer than {MAX_REFERENCE} characters")
+    return value
+
+
 def validate_email(value: Any, field: str) -> str:
     """One plain mailbox (``name@example.com``) that a mail server can take, or say why not."""
     if not isinstance(value, str) or not value.strip():
@@ -120,12 +137,15 @@ def validate_applicant(data: Mapping[str, Any]) -> Applicant:
             "digits only (e.g. +15192223333)"
         )
     locale = data.get("locale")
+    external_id = data.get("external_id")
     return Applicant(
         first_name=str(_text(data, "first_name")),
         last_name=str(_text(data, "last_name")),
         email=email,
         phone=phone,
-        external_id=_text(data, "external_id", required=False),
+        external_id=None
+        if external_id is None
+        else validate_reference(external_id, "applicant.external_id"),
         locale=None if locale is None else normalize_locale(locale, "applicant.locale"),
     )
 

@@ -13,12 +13,19 @@ from pathlib import Path
 import pytest
 
 from idv_provider import metrics
-from idv_provider.applicants import ApplicantTable, Outcome, OutcomeTable, applicant_from_row
+from idv_provider.applicants import (
+    OUTCOME_DDL,
+    ApplicantTable,
+    Outcome,
+    OutcomeTable,
+    applicant_from_row,
+)
 from idv_provider.charts import bar_chart, reason_kind
 from idv_provider.exceptions import InvalidRequestError, RateLimitedError
 from idv_provider.models import Decision
 from idv_provider.operators.batch import parse_references
 from idv_provider.review_report import ReviewSummary
+from idv_provider.validation import MAX_REFERENCE, SESSION_ID, validate_reference
 
 ROWS = [
     ("a-1", "Ada", "Lovelace", "ada@example.com", "+15550100001", "en-GB", 1),
@@ -183,3 +190,57 @@ def test_the_report_charts_the_funnel_and_the_reasons():
     markdown = summary.render("md", dag_id="d", run_id="r", vendor="deepidv", started="s",
                               finished="f")  # fmt: skip
     assert '<svg id="funnel"' in markdown and 'data-label="created"' not in markdown
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("victim ", "surrounding whitespace"),
+        (" victim", "surrounding whitespace"),
+        ("vic\ttim", "control characters"),
+        ("vic\u200btim", "control characters"),
+        ("x" * 201, "longer than 200"),
+        ("", "non-empty"),
+        (7, "non-empty string"),
+    ],
+)
+def test_a_reference_is_taken_exactly_as_written_or_refused(value, message):
+    with pytest.raises(InvalidRequestError, match=message) as raised:
+        validate_reference(value, "applicant.external_id")
+    assert "applicant.external_id" in str(raised.value)
+    assert "victim" not in str(raised.value)  # never echoed
+
+
+def test_a_reference_inside_is_kept_as_it_is():
+    assert validate_reference("Ref 7/b:ü") == "Ref 7/b:ü"
+    assert validate_reference("x" * 200) == "x" * 200
+
+
+def test_an_outcome_the_table_cannot_hold_never_blocks_the_others(db: Path):
+    table = OutcomeTable(conn_id="app_db", table="strict_outcomes")
+    with closing(sqlite3.connect(db)) as conn:  # a database that refuses one row
+        conn.execute(
+            OUTCOME_DDL.format(table="strict_outcomes").replace(
+                "updated_at VARCHAR(40))", "updated_at VARCHAR(40), CHECK (status <> 'bad'))"
+            )
+        )
+        conn.commit()
+    written = table.upsert(
+        [
+            Outcome("a-1", "s-1", "deepidv", "pending"),
+            Outcome("x" * 201, "s-2", "deepidv", "pending"),  # longer than the key column
+            Outcome("a-3", "s" * 129, "deepidv", "pending"),  # longer than a session id
+            Outcome("a-4", "s-4", "deepidv", "bad"),  # refused by the database
+            Outcome("a-5", None, "deepidv", "failed", error="applicant.email: ..."),
+        ]
+    )
+    assert written == 2
+    with closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute("SELECT reference FROM strict_outcomes ORDER BY 1").fetchall()
+    assert rows == [("a-1",), ("a-5",)]
+
+
+def test_the_outcome_columns_hold_what_validation_allows():
+    assert f"reference VARCHAR({MAX_REFERENCE})" in OUTCOME_DDL
+    assert "session_id VARCHAR(128)" in OUTCOME_DDL
+    assert SESSION_ID.pattern.endswith("{0,127}$")  # the longest id any vendor format allows

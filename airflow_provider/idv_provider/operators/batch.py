@@ -14,8 +14,8 @@ from airflow.sdk import BaseOperator, Context
 
 from idv_provider import metrics
 from idv_provider.applicants import (
-    ApplicantRow,
     ApplicantTable,
+    CheckedRows,
     Outcome,
     OutcomeTable,
     applicant_from_row,
@@ -40,7 +40,8 @@ from idv_provider.invites import (
 from idv_provider.mailer import stable_key
 from idv_provider.models import Applicant, VerificationSession
 from idv_provider.retry import IDV_RETRY_POLICY
-from idv_provider.validation import has_control_characters
+from idv_provider.sealed import open_link, seal_link
+from idv_provider.validation import validate_reference
 
 #: task_state_store key prefix of what an earlier try did for one applicant
 STATE_PREFIX = "idv_batch:"
@@ -59,14 +60,10 @@ def parse_references(value: Any) -> list[str] | None:
             raise InvalidRequestError("references must be a list of applicant references") from None
     if value is None:
         return None
-    if not isinstance(value, list | tuple) or not all(
-        isinstance(r, str) and r.strip() and len(r) <= 200 and not has_control_characters(r)
-        for r in value
-    ):
-        raise InvalidRequestError(
-            "references must be a list of non-empty applicant references (at most 200 "
-            "characters, no control characters)"
-        )
+    if not isinstance(value, list | tuple):
+        raise InvalidRequestError("references must be a list of applicant references")
+    for n, reference in enumerate(value):
+        validate_reference(reference, f"references[{n}]")
     return list(dict.fromkeys(value))
 
 
@@ -80,6 +77,10 @@ class BatchResult:
     failed: dict[str, str] = field(default_factory=dict)
     invite_failed: dict[str, str] = field(default_factory=dict)
     invites_sent: dict[str, int] = field(default_factory=dict)
+    #: reference → why it was left alone (a live session or a decision already)
+    already_onboarded: dict[str, str] = field(default_factory=dict)
+    #: rows of the applicants table without a reference (NULL): refused, and counted here
+    without_reference: int = 0
 
     def outcomes(self, vendor: str) -> list[Outcome]:
         now = datetime.now(UTC)
@@ -101,6 +102,8 @@ class BatchResult:
             "failed": self.failed,
             "invite_failed": self.invite_failed,
             "invites_sent": self.invites_sent,
+            "already_onboarded": self.already_onboarded,
+            "without_reference": self.without_reference,
         }
 
 
@@ -120,13 +123,22 @@ class CreateSessionsOperator(BaseOperator):
     Per applicant, nothing is done twice: a retried or resumed task reuses the sessions an
     earlier try recorded (task state store), and a create whose answer was lost is found
     again by the vendor (the same idempotency key or external id), never duplicated; invite
-    channels already sent are not sent again. One applicant's bad row or refused create is
-    reported for that applicant (the field named, never its value) and the others go on;
-    errors that would fail them all (rate limits or outages beyond the hook's retries, a bad
-    API key, no funds) stop the task after recording what was done, for Airflow to retry.
+    channels already sent are not sent again. With ``outcomes``, an applicant who already has
+    a live session or a decision there is left alone (no second session, no second invite)
+    unless ``verify_again``. One applicant's bad row or refused create is reported for that
+    applicant (the field named, never its value) and the others go on: a reference with
+    surrounding whitespace or control characters, or one that names two rows, is refused,
+    never trimmed into another applicant's key. Errors that would fail them all (rate limits
+    or outages beyond the hook's retries, a bad API key, no funds) stop the task after
+    recording what was done, for Airflow to retry.
+
+    The task state store keeps ids, states and the invite channels sent; the applicant's link
+    only while an invite is still to be sent, sealed with Airflow's Fernet key
+    (:mod:`idv_provider.sealed`).
 
     Returns (and pushes under ``session_ids``) ``{"session_ids", "created", "reused",
-    "failed": {reference: reason}, "invite_failed", "invites_sent"}``.
+    "failed": {reference: reason}, "invite_failed", "invites_sent", "already_onboarded":
+    {reference: why}, "without_reference": n}``.
     """
 
     template_fields: Sequence[str] = ("references", "workflow_id", "redirect_url", "conn_id")
@@ -145,6 +157,7 @@ class CreateSessionsOperator(BaseOperator):
         invite: Invite | None = None,
         conn_id: str = DEFAULT_CONN_ID,
         max_workers: int = 8,
+        verify_again: bool = False,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -163,6 +176,7 @@ class CreateSessionsOperator(BaseOperator):
         self.invite = invite
         self.conn_id = conn_id
         self.max_workers = max_workers
+        self.verify_again = verify_again
 
     def execute(self, context: Context) -> dict[str, Any]:
         hook = get_idv_hook(self.conn_id)
@@ -175,20 +189,30 @@ class CreateSessionsOperator(BaseOperator):
         if self.outcomes is not None:
             self.outcomes.create()
         result = BatchResult()
+        checked = CheckedRows.of(rows)
+        result.failed.update(checked.refused)
+        result.without_reference = checked.without_reference
+        if checked.without_reference:
+            self.log.error(
+                "%d row(s) of the applicants table have no reference: refused",
+                checked.without_reference,
+            )
         if wanted is not None:
-            found = {row.reference for row in rows}
             for ref in wanted:
-                if ref not in found:
+                if ref not in checked.rows and ref not in checked.refused:
                     result.failed[ref] = "reference: no such applicant in the table"
-        ready = self._checked(rows, result)
         store = context.get("task_state_store")
-        saved = {ref: self._saved(store, ref) for ref in ready}
+        saved = {ref: self._saved(store, ref) for ref in checked.rows}
+        self._leave_onboarded(checked, saved, result)
+        ready = self._checked(checked, result)
         resumed = sum(1 for ref in ready if saved[ref].get("session_id"))
         self.log.info(
-            "%d applicants: %d to create, %d from an earlier try, %d refused before any call",
-            len(ready) + len(result.failed),
+            "%d applicants: %d to create, %d from an earlier try, %d already onboarded, "
+            "%d refused before any call",
+            len(ready) + len(result.failed) + len(result.already_onboarded),
             len(ready) - resumed,
             resumed,
+            len(result.already_onboarded),
             len(result.failed),
         )
         batch = _Batch(
@@ -211,20 +235,32 @@ class CreateSessionsOperator(BaseOperator):
         context["ti"].xcom_push(key=SESSION_IDS_KEY, value=xcom["session_ids"])
         return xcom
 
-    def _checked(self, rows: list[ApplicantRow], result: BatchResult) -> dict[str, Applicant]:
+    def _leave_onboarded(
+        self, checked: CheckedRows, saved: dict[str, dict[str, Any]], result: BatchResult
+    ) -> None:
+        """Set aside the applicants the outcomes table says are onboarded already (a session
+        this task instance made itself is resumed instead)."""
+        if self.outcomes is None or self.verify_again:
+            return
+        fresh = [ref for ref in checked.rows if not saved[ref].get("session_id")]
+        for ref, (session_id, status) in self.outcomes.onboarded(fresh).items():
+            del checked.rows[ref]
+            result.already_onboarded[ref] = f"already onboarded: session {session_id} is {status}"
+
+    def _checked(self, checked: CheckedRows, result: BatchResult) -> dict[str, Applicant]:
         """The rows that make valid applicants (and invites); the others fail, by field."""
         ready: dict[str, Applicant] = {}
         if self.invite is not None:
             check_invite_sender(self.invite)  # once: it is the same for every applicant
-        for row in rows:
+        for ref, row in checked.rows.items():
             try:
                 applicant = applicant_from_row(row)
                 if self.invite is not None:
                     check_invite_content(self.invite, applicant)
             except InvalidRequestError as exc:
-                result.failed[row.reference] = str(exc)
+                result.failed[ref] = str(exc)
                 continue
-            ready[row.reference] = applicant
+            ready[ref] = applicant
         return ready
 
     @staticmethod
@@ -240,7 +276,7 @@ class CreateSessionsOperator(BaseOperator):
         queue = [ref for ref in batch.ready if not batch.saved[ref].get("session_id")]
         for ref in batch.ready:
             if batch.saved[ref].get("session_id"):
-                self._finish(ref, batch.saved[ref], batch)
+                self._finish(ref, batch.saved[ref], batch, self._link(hook, batch.saved[ref]))
 
         def create(ref: str) -> VerificationSession:
             return hook.create_session(
@@ -272,26 +308,31 @@ class CreateSessionsOperator(BaseOperator):
                         batch.result.failed[ref] = str(exc)
                         continue
                     batch.result.created += 1
-                    record = {
-                        "session_id": session.id,
-                        "session_url": session.url,
-                        "status": session.state.value,
-                    }
-                    self._finish(ref, record, batch)
+                    record = {"session_id": session.id, "status": session.state.value}
+                    self._finish(ref, record, batch, session.url)
         if stop is not None:
             raise stop
 
-    def _finish(self, ref: str, record: dict[str, Any], batch: _Batch) -> None:
-        """Invite the applicant on the channels not sent yet; record each step."""
+    def _link(self, hook: IdvHook, record: dict[str, Any]) -> str | None:
+        """An earlier try's session link, for the invites it did not send: sealed in the task
+        state store, or read from the vendor (without a Fernet key)."""
+        if self.invite is None or set(self.invite.channels) <= set(record.get("invited", [])):
+            return None
+        return open_link(record.get("link")) or hook.get_session(str(record["session_id"])).url
+
+    def _finish(self, ref: str, record: dict[str, Any], batch: _Batch, url: str | None) -> None:
+        """Invite the applicant on the channels not sent yet; record each step. The store
+        keeps the link (sealed) only while an invite is still to be sent."""
         result = batch.result
         result.sessions[ref] = (str(record["session_id"]), str(record.get("status", "pending")))
         key = STATE_PREFIX + ref
         invited = [str(c) for c in record.get("invited", [])]
+        kept = {"session_id": record["session_id"], "status": record.get("status", "pending")}
         save = batch.store.set if batch.store is not None else (lambda _k, _v: None)
-        save(key, {**record, "invited": invited})
-        if self.invite is None:
+        if self.invite is None or set(self.invite.channels) <= set(invited):
+            save(key, {**kept, "invited": invited})
             return
-        url = record.get("session_url")
+        save(key, {**kept, "invited": invited, "link": seal_link(url)})
         if not url:
             result.invite_failed[ref] = "the vendor returned no session link: no invite sent"
             return
@@ -299,15 +340,17 @@ class CreateSessionsOperator(BaseOperator):
             for channel in deliver_invite(
                 self.invite,
                 batch.ready[ref],
-                str(url),
+                url,
                 key=stable_key(batch.task_key, ref),
                 skip=invited,
             ):
                 invited.append(channel)
-                save(key, {**record, "invited": invited})
+                save(key, {**kept, "invited": invited, "link": seal_link(url)})
                 result.invites_sent[channel] = result.invites_sent.get(channel, 0) + 1
         except InviteDeliveryError as exc:
             result.invite_failed[ref] = str(exc)
+            return
+        save(key, {**kept, "invited": invited})  # every channel out: the link is not kept
 
 
 @dataclass

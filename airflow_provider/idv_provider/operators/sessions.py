@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from airflow.sdk import BaseOperator, Context
+from airflow.sdk.exceptions import AirflowSkipException
 
 from idv_provider import metrics
-from idv_provider.applicants import ApplicantTable, Outcome, OutcomeTable, applicant_from_row
+from idv_provider.applicants import (
+    ApplicantTable,
+    CheckedRows,
+    Outcome,
+    OutcomeTable,
+    applicant_from_row,
+)
 from idv_provider.deciding import policy_result, record_decision
 from idv_provider.exceptions import InvalidRequestError
 from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
@@ -19,8 +27,9 @@ from idv_provider.masking import mask_rendered_pii
 from idv_provider.models import Applicant, Decision
 from idv_provider.policy import Policy, PolicyResult
 from idv_provider.retry import IDV_RETRY_POLICY
+from idv_provider.sealed import open_link, seal_link
 from idv_provider.templating import literal_data, rendered_mapping
-from idv_provider.validation import validate_applicant, validate_https_url
+from idv_provider.validation import validate_applicant, validate_https_url, validate_reference
 
 #: XCom key of the created session's id, so that ``create.output["session_id"]`` works
 SESSION_ID_KEY = "session_id"
@@ -58,6 +67,9 @@ class CreateSessionOperator(BaseOperator):
     :param invite: send your own branded invite (:class:`~idv_provider.invites.Invite`) right
         after the session is created; its templates are checked before the create.
     :param conn_id: an Airflow connection of a supported vendor type (e.g. ``deepidv``).
+    :param verify_again: with ``outcomes``, onboard the applicant even when the table says
+        they have a live session or a decision already (by default the task is skipped then:
+        no second session, no second invite).
     :param return_session_url: also return the applicant's link. It is a bearer link (whoever
         holds it can act as the applicant) and XCom is readable by anyone who can read the
         DAG, so it is left out unless asked for; ``invite`` sends it without it.
@@ -74,7 +86,9 @@ class CreateSessionOperator(BaseOperator):
     A retried task never creates a second session: the session id is kept in the task state
     store and reused, and the create carries an ``Idempotency-Key`` derived from the task
     instance, which covers a crash between the vendor's answer and that store write. The
-    invite channels already sent are kept there too, so a retry does not send them again.
+    invite channels already sent are kept there too, so a retry does not send them again; the
+    applicant's link only while an invite is still to be sent, sealed with Airflow's Fernet
+    key (:mod:`idv_provider.sealed`).
     """
 
     template_fields: Sequence[str] = (
@@ -107,11 +121,13 @@ class CreateSessionOperator(BaseOperator):
         invite: Invite | None = None,
         conn_id: str = DEFAULT_CONN_ID,
         return_session_url: bool = False,
+        verify_again: bool = False,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
         super().__init__(**kwargs)
         self.return_session_url = return_session_url
+        self.verify_again = verify_again
         if invite is not None and not isinstance(invite, Invite):
             raise TypeError("invite must be an idv_provider.invites.Invite")
         if (applicant is None) == (applicants is None):
@@ -141,18 +157,37 @@ class CreateSessionOperator(BaseOperator):
         if self.applicants is None:
             applicant = validate_applicant(rendered_mapping(self.applicant, "applicant") or {})
         else:
-            if not isinstance(self.reference, str) or not self.reference.strip():
-                raise InvalidRequestError("reference must name the applicant's row")
-            rows = self.applicants.read([self.reference])
-            if not rows:
+            reference = validate_reference(self.reference)
+            checked = CheckedRows.of(self.applicants.read([reference]))
+            if reference in checked.refused:
+                raise InvalidRequestError(checked.refused[reference])
+            if reference not in checked.rows:
                 raise InvalidRequestError("reference: no such applicant in the table")
-            applicant = applicant_from_row(rows[0])
-            mask_rendered_pii(rows[0].values)
+            row = checked.rows[reference]
+            mask_rendered_pii(row.values)
+            applicant = applicant_from_row(row)
         if self.outcomes is not None and not applicant.external_id:
             raise InvalidRequestError(
                 "applicant.external_id is required with outcomes: rows are written by it"
             )
         return applicant
+
+    def _keeps_link(self, *, invite_pending: bool) -> bool:
+        """Whether a retry needs the link: for an invite still to send, or to return it."""
+        return self.return_session_url or (invite_pending and self.invite is not None)
+
+    def _skip_if_onboarded(self, applicant: Applicant) -> None:
+        """Skip the task when the outcomes table says the applicant is onboarded already (a
+        live session or a decision): no second session, no second invite."""
+        if self.outcomes is None or self.verify_again or not applicant.external_id:
+            return
+        self.outcomes.create()
+        found = self.outcomes.onboarded([applicant.external_id]).get(applicant.external_id)
+        if found is not None:
+            raise AirflowSkipException(
+                f"Already onboarded: session {found[0]} is {found[1]} (verify_again=True "
+                "onboards the applicant again)"
+            )
 
     def execute(self, context: Context) -> dict[str, Any]:
         # Everything that can fail is checked before the create, so that no session is left
@@ -172,9 +207,10 @@ class CreateSessionOperator(BaseOperator):
         saved = store.get(CREATED_SESSION_KEY) if store is not None else None
         if isinstance(saved, dict) and saved.get("session_id"):
             session = hook.get_session(str(saved["session_id"]))
-            url = str(saved["session_url"]) if saved.get("session_url") else None
+            url = open_link(saved.get("link")) or session.url
             self.log.info("Reusing session %s created by an earlier try", session.id)
         else:
+            self._skip_if_onboarded(applicant)
             session = hook.create_session(
                 applicant,
                 workflow_id=self.workflow_id,
@@ -186,16 +222,18 @@ class CreateSessionOperator(BaseOperator):
                 vendor_options=vendor_options,
             )
             url = session.url
-            if store is not None:
-                store.set(CREATED_SESSION_KEY, {"session_id": session.id, "session_url": url})
+            if store is not None:  # the link only when a retry still needs it, sealed
+                link = seal_link(url) if self._keeps_link(invite_pending=True) else None
+                store.set(CREATED_SESSION_KEY, {"session_id": session.id, "link": link})
             metrics.sessions_created(session.vendor)
             self.log.info("Created %s session %s", session.vendor, session.id)
         push_console_url(context, hook, session.id)
         context["ti"].xcom_push(key=SESSION_ID_KEY, value=session.id)
         if self.outcomes is not None and applicant.external_id:
-            reference = applicant.external_id
-            state = session.state.value
-            self.outcomes.upsert([Outcome(reference, session.id, session.vendor, state)])
+            reference, state, now = applicant.external_id, session.state.value, datetime.now(UTC)
+            self.outcomes.upsert(
+                [Outcome(reference, session.id, session.vendor, state, updated_at=now)]
+            )
         invited: list[str] = []
         if self.invite is not None:
             if not url:
@@ -203,6 +241,8 @@ class CreateSessionOperator(BaseOperator):
                     f"{session.vendor} returned no session link for {session.id}: no invite sent"
                 )
             invited = send_invite_once(context, self.invite, applicant, url)
+            if store is not None and not self._keeps_link(invite_pending=False):
+                store.set(CREATED_SESSION_KEY, {"session_id": session.id})  # link not kept
         result: dict[str, Any] = {"session_id": session.id, "status": session.state.value}
         if self.return_session_url:
             result["session_url"] = url
