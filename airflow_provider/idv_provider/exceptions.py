@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from airflow.sdk.exceptions import AirflowException
 
 
@@ -82,3 +85,45 @@ class SessionFailedError(IdvError):
 
 class WebhookVerificationError(ValueError):
     """The delivery is not provably from the vendor, or is too old: answer 401, drop it."""
+
+
+def _typed_errors() -> dict[str, type[IdvError]]:
+    found: dict[str, type[IdvError]] = {}
+    pending: list[type[IdvError]] = [IdvError]
+    while pending:
+        cls = pending.pop()
+        found[cls.__name__] = cls
+        pending.extend(cls.__subclasses__())
+    return found
+
+
+def error_event(exc: BaseException) -> dict[str, Any]:
+    """What a trigger's event says about the error that ended it, so that the task raises the
+    same typed error (and the retry policy sees what it is): ``{"message", "error_type",
+    "http_status", "retry_after"}``."""
+    if not isinstance(exc, IdvError):
+        return {"message": f"{type(exc).__name__}: {exc}"}
+    return {
+        "message": str(exc),
+        "error_type": type(exc).__name__,
+        "http_status": exc.http_status,
+        "retry_after": getattr(exc, "retry_after", None),
+    }
+
+
+def error_from_event(event: Mapping[str, Any]) -> AirflowException:
+    """The typed error a trigger's ``error`` event describes (:func:`error_event`); a plain
+    ``AirflowException`` for anything else."""
+    message = str(event.get("message") or f"unexpected trigger event {dict(event)!r}")
+    cls = _typed_errors().get(str(event.get("error_type")))
+    if cls is None:
+        return AirflowException(message)
+    status = event.get("http_status")
+    status = status if isinstance(status, int) and not isinstance(status, bool) else None
+    if issubclass(cls, TransientError):
+        after = event.get("retry_after")
+        after = (
+            float(after) if isinstance(after, int | float) and not isinstance(after, bool) else None
+        )
+        return cls(message, http_status=status, retry_after=after)
+    return cls(message, http_status=status)

@@ -54,6 +54,8 @@ class BatchProgress:
     submitted: list[str] = field(default_factory=list)
     ended: dict[str, str] = field(default_factory=dict)
     waiting: list[str] = field(default_factory=list)
+    #: how each ended session ended: id → its status (``deleted``: the vendor lost it)
+    endings: dict[str, str] = field(default_factory=dict)
 
     def record(self, sessions: Iterable[VerificationSession], *, accept_decided: bool) -> None:
         """Sort freshly read sessions into the three groups (replacing ``waiting``)."""
@@ -64,11 +66,27 @@ class BatchProgress:
                 self.submitted.append(session.id)
             elif outcome is WaitOutcome.FAILED:
                 self.ended[session.id] = message
+                self.endings[session.id] = session.state.value
             else:
                 self.waiting.append(session.id)
 
+    def record_deleted(self, session_ids: Iterable[str]) -> None:
+        """Sessions the vendor no longer knows: ended, deleted (no longer waited on)."""
+        for session_id in session_ids:
+            if session_id in self.waiting:
+                self.waiting.remove(session_id)
+            self.ended[session_id] = (
+                f"Session {session_id} is deleted: the vendor no longer has it."
+            )
+            self.endings[session_id] = "deleted"
+
     def to_xcom(self) -> dict[str, Any]:
-        return {"submitted": self.submitted, "ended": self.ended, "waiting": self.waiting}
+        return {
+            "submitted": self.submitted,
+            "ended": self.ended,
+            "endings": self.endings,
+            "waiting": self.waiting,
+        }
 
     def describe(self, *, list_waiting: int = 0) -> str:
         """A one-line count; with ``list_waiting``, the first that many waiting ids too."""

@@ -10,10 +10,12 @@ import pytest
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout, TaskDeferred
 from airflow.sdk.module_loading import import_string
 
+from idv_provider.applicants import Outcome
 from idv_provider.exceptions import InvalidRequestError, NotFoundError
 from idv_provider.sensors import SessionsSubmittedSensor
 from idv_provider.triggers import SessionsSubmittedTrigger
 from idv_provider.vendors.deepidv.hook import DeepIdvHook
+from tests.conftest import outcome_rows
 from tests.fakes.context import make_context
 from tests.fakes.deepidv import detail, session_record
 
@@ -173,4 +175,48 @@ def test_trigger_times_out_with_the_progress(account):
 def test_trigger_reports_an_error_as_an_event(api):
     api.get("/v1/sessions").respond(401, json={"message": "bad key"})
     event = run_trigger(trigger())
-    assert event["status"] == "error" and "AuthenticationError" in event["message"]
+    assert (event["status"], event["error_type"]) == ("error", "AuthenticationError")
+    assert event["http_status"] == 401
+
+
+def test_voided_expired_and_deleted_sessions_end_the_wait_and_are_written_back(
+    api, account, outcomes
+):
+    wanted = ALL[:4]
+    account.statuses = {ALL[0]: "SUBMITTED", ALL[1]: "VOIDED", ALL[2]: "REJECTED"}
+    api.get(f"/v1/sessions/{ALL[3]}").respond(404, json={"message": "not found"})
+    outcomes.upsert(
+        [Outcome(f"ref-{n}", sid, "deepidv", "pending") for n, sid in enumerate(wanted)]
+    )
+    result = sensor(wanted, outcomes=outcomes).poke(make_context())
+    assert result.is_done  # a deleted session is no longer waited on
+    assert result.xcom_value["endings"] == {ALL[1]: "voided", ALL[2]: "rejected", ALL[3]: "deleted"}
+    rows = outcome_rows(outcomes)
+    assert [rows[f"ref-{n}"]["status"] for n in range(4)] == [
+        "pending",  # submitted: the deciding task writes it
+        "voided",
+        "rejected",
+        "deleted",
+    ]
+    assert all(rows[f"ref-{n}"]["updated_at"] for n in (1, 2, 3))
+
+
+async def test_the_trigger_reports_deleted_sessions_as_ended(api, account):
+    account.statuses = {ALL[0]: "SUBMITTED"}
+    api.get(f"/v1/sessions/{ALL[1]}").respond(404, json={"message": "not found"})
+    event = (
+        await SessionsSubmittedTrigger(
+            conn_id="idv_default", session_ids=ALL[:2], end_time=time.time() + 60
+        )
+        .run()
+        .__anext__()
+    )
+    assert event.payload["status"] == "success"
+    assert event.payload["progress"]["endings"] == {ALL[1]: "deleted"}
+
+
+def test_a_trigger_error_is_raised_again_typed(account):
+    with pytest.raises(NotFoundError):
+        sensor().execute_complete(
+            {}, {"status": "error", "message": "gone", "error_type": "NotFoundError"}
+        )

@@ -9,13 +9,24 @@ import time
 import httpx
 import pytest
 import respx
+from airflow.sdk import RetryAction
 from airflow.sdk.exceptions import TaskDeferred
 from airflow.sdk.module_loading import import_string
 
+from idv_provider.applicants import Outcome
+from idv_provider.exceptions import (
+    AuthenticationError,
+    InvalidRequestError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    SessionFailedError,
+)
+from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.sensors import SessionSubmittedSensor
 from idv_provider.triggers import SessionSubmittedTrigger
 from idv_provider.triggers.loop import SETTLE_SECONDS
-from tests.conftest import API_URL
+from tests.conftest import API_URL, outcome_rows
 from tests.fakes.context import make_context
 from tests.fakes.deepidv import SESSION_ID, detail
 
@@ -69,11 +80,66 @@ async def test_own_deadline_fires_timeout(api):
     assert event.payload["status"] == "timeout"
 
 
-async def test_errors_become_an_error_event(api):
+async def test_errors_become_an_error_event_that_names_the_typed_error(api):
     api.get(f"/v1/sessions/{SESSION_ID}").respond(401, json={"message": "bad key"})
     event = await trigger().run().__anext__()
-    assert event.payload["status"] == "error"
-    assert "AuthenticationError" in event.payload["message"]
+    assert (event.payload["status"], event.payload["error_type"]) == (
+        "error",
+        "AuthenticationError",
+    )
+    assert event.payload["http_status"] == 401
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "raised", "retried"),
+    [
+        (404, {"message": "no such session"}, NotFoundError, False),
+        (401, {"message": "bad key"}, AuthenticationError, False),
+        (400, {"message": "bad id"}, InvalidRequestError, False),
+        (429, {"message": "slow down"}, RateLimitedError, True),
+        (503, {"message": "down"}, ServerError, True),
+    ],
+)
+async def test_a_deferred_sensor_raises_the_trigger_s_error_typed(
+    api, status, body, raised, retried
+):
+    """The retry policy sees the hook's own error: a permanent one fails at once, a transient
+    one retries (no plain AirflowException waiting out the default retry delay)."""
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(status, json=body, headers={"Retry-After": "0"})
+    event = await trigger().run().__anext__()
+    sensor = SessionSubmittedSensor(task_id="wait", session_id=SESSION_ID)
+    with pytest.raises(raised) as error:
+        sensor.execute_complete(make_context(), event.payload)
+    assert error.value.http_status == status
+    decision = IDV_RETRY_POLICY.evaluate(error.value, try_number=1, max_tries=3)
+    assert (decision.action is RetryAction.FAIL) is not retried
+
+
+async def test_a_session_voided_or_deleted_while_deferred_is_written_back(api, outcomes):
+    outcomes.upsert([Outcome("ref-1", SESSION_ID, "deepidv", "pending")])
+    sensor = SessionSubmittedSensor(task_id="wait", session_id=SESSION_ID, outcomes=outcomes)
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail("VOIDED"))
+    event = await trigger().run().__anext__()
+    with pytest.raises(SessionFailedError):
+        sensor.execute_complete(make_context(), event.payload)
+    row = outcome_rows(outcomes)["ref-1"]
+    assert row["status"] == "voided" and row["updated_at"] and "voided" in row["reasons"]
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(404, json={"message": "gone"})
+    event = await trigger().run().__anext__()
+    with pytest.raises(NotFoundError):
+        sensor.execute_complete(make_context(), event.payload)
+    assert outcome_rows(outcomes)["ref-1"]["status"] == "deleted"
+
+
+def test_a_poked_sensor_writes_the_ending_back_too(api, outcomes):
+    outcomes.upsert([Outcome("ref-1", SESSION_ID, "deepidv", "pending")])
+    api.get(f"/v1/sessions/{SESSION_ID}").respond(200, json=detail("VOIDED"))
+    sensor = SessionSubmittedSensor(
+        task_id="wait", session_id=SESSION_ID, outcomes=outcomes, mode="reschedule"
+    )
+    with pytest.raises(SessionFailedError):
+        sensor.poke(make_context())
+    assert outcome_rows(outcomes)["ref-1"]["status"] == "voided"
 
 
 # -- the triggerer's event loop: nothing blocking, nothing too fast ----------------------------

@@ -10,7 +10,12 @@ from typing import Any, ClassVar
 
 from airflow.sdk import Connection
 
-from idv_provider.exceptions import IdvError, InvalidRequestError, UnexpectedResponseError
+from idv_provider.exceptions import (
+    IdvError,
+    InvalidRequestError,
+    NotFoundError,
+    UnexpectedResponseError,
+)
 from idv_provider.hooks.paging import PageWalk, SessionFinder, offset_token
 from idv_provider.hooks.transport import Call, Transport
 from idv_provider.models import (
@@ -361,23 +366,36 @@ class IdvHook(Transport, abc.ABC):
             if token is None:
                 return
 
-    def find_sessions(self, session_ids: Iterable[str]) -> dict[str, VerificationSession]:
+    def find_sessions(
+        self, session_ids: Iterable[str], *, missing_ok: bool = False
+    ) -> dict[str, VerificationSession]:
         """The sessions among ``session_ids``, read page by page from the newest: about
         ``len(session_ids) / page size`` calls instead of one per session. Ids not met in a
-        bounded number of pages are read one by one (an unknown one raises NotFoundError)."""
+        bounded number of pages are read one by one: an unknown one raises NotFoundError, or
+        is left out of the answer with ``missing_ok``."""
         finder = SessionFinder(session_ids, self.max_page_size)
         while finder.wants_page():
             finder.take(self.list_sessions(limit=self.max_page_size, page_token=finder.token))
         for session_id in finder.unseen():
-            finder.found[session_id] = self.get_session(session_id)
+            try:
+                finder.found[session_id] = self.get_session(session_id)
+            except NotFoundError:
+                if not missing_ok:
+                    raise
         return finder.found
 
-    async def afind_sessions(self, session_ids: Iterable[str]) -> dict[str, VerificationSession]:
+    async def afind_sessions(
+        self, session_ids: Iterable[str], *, missing_ok: bool = False
+    ) -> dict[str, VerificationSession]:
         """The async twin of :meth:`find_sessions`."""
         finder = SessionFinder(session_ids, self.max_page_size)
         while finder.wants_page():
             page = await self.alist_sessions(limit=self.max_page_size, page_token=finder.token)
             finder.take(page)
         for session_id in finder.unseen():
-            finder.found[session_id] = await self.aget_session(session_id)
+            try:
+                finder.found[session_id] = await self.aget_session(session_id)
+            except NotFoundError:
+                if not missing_ok:
+                    raise
         return finder.found

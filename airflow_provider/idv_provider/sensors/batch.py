@@ -11,7 +11,8 @@ from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
 
 from idv_provider import metrics
-from idv_provider.exceptions import InvalidRequestError
+from idv_provider.applicants import OutcomeTable
+from idv_provider.exceptions import InvalidRequestError, error_from_event
 from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.triggers.batch import SessionsSubmittedTrigger
@@ -26,10 +27,12 @@ class SessionsSubmittedSensor(BaseSensorOperator):
     for N sessions, where a ``SessionSubmittedSensor`` per session costs N calls and N worker
     slots (or triggers). A session that ends without a submission (rejected, voided, expired,
     or decided unless ``accept_decided``) does not fail the batch: it is reported under
-    ``ended`` with the reason. Works in ``poke``, ``reschedule`` and deferrable mode.
+    ``ended`` with the reason (a session the vendor no longer knows ended ``deleted``) and,
+    with ``outcomes``, its ending is written back to the application's table. Works in
+    ``poke``, ``reschedule`` and deferrable mode; errors keep their type through a deferral.
 
-    Returns ``{"submitted": [ids], "ended": {id: reason}, "waiting": []}``; on a timeout the
-    task fails, saying how many were still waiting.
+    Returns ``{"submitted": [ids], "ended": {id: reason}, "endings": {id: status},
+    "waiting": []}``; on a timeout the task fails, saying how many were still waiting.
     """
 
     template_fields: Sequence[str] = ("session_ids", "conn_id")
@@ -41,6 +44,7 @@ class SessionsSubmittedSensor(BaseSensorOperator):
         conn_id: str = DEFAULT_CONN_ID,
         accept_decided: bool = False,
         deferrable: bool = conf.getboolean("operators", "default_deferrable", fallback=False),
+        outcomes: OutcomeTable | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -49,6 +53,15 @@ class SessionsSubmittedSensor(BaseSensorOperator):
         self.conn_id = conn_id
         self.accept_decided = accept_decided
         self.deferrable = deferrable
+        self.outcomes = outcomes
+
+    def _write_endings(self, vendor: str, progress: dict[str, Any]) -> None:
+        endings, reasons = progress.get("endings") or {}, progress.get("ended") or {}
+        if self.outcomes is not None and endings:
+            self.outcomes.record_states(
+                (sid, vendor, str(status), str(reasons.get(sid, "")))
+                for sid, status in endings.items()
+            )
 
     def _ids(self) -> list[str]:
         ids = self.session_ids
@@ -62,11 +75,14 @@ class SessionsSubmittedSensor(BaseSensorOperator):
     def poke(self, context: Context) -> PokeReturnValue:
         hook = get_idv_hook(self.conn_id)
         progress = BatchProgress()
-        sessions = hook.find_sessions(self._ids()).values()
-        progress.record(sessions, accept_decided=self.accept_decided)
+        ids = self._ids()
+        found = hook.find_sessions(ids, missing_ok=True)
+        progress.record(found.values(), accept_decided=self.accept_decided)
+        progress.record_deleted(i for i in ids if i not in found)
         self.log.info("%s", progress.describe(list_waiting=50))
         if not progress.waiting:
             metrics.sessions_submitted(hook.vendor, len(progress.submitted))
+            self._write_endings(hook.vendor, progress.to_xcom())
         return PokeReturnValue(is_done=not progress.waiting, xcom_value=progress.to_xcom())
 
     def execute(self, context: Context) -> Any:
@@ -96,8 +112,10 @@ class SessionsSubmittedSensor(BaseSensorOperator):
         if status == "success" and isinstance(progress, dict) and not progress.get("waiting"):
             self.log.info("%s", message)
             submitted = len(progress.get("submitted") or [])
-            metrics.sessions_submitted(str(event.get("vendor", "unknown")), submitted)
+            vendor = str(event.get("vendor", "unknown"))
+            metrics.sessions_submitted(vendor, submitted)
+            self._write_endings(vendor, progress)
             return progress
         if status == "timeout":
             raise AirflowSensorTimeout(message)
-        raise AirflowException(message)
+        raise error_from_event(event) if status == "error" else AirflowException(message)

@@ -11,7 +11,9 @@ from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
 from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
 
 from idv_provider import metrics
-from idv_provider.exceptions import SessionFailedError
+from idv_provider.applicants import OutcomeTable
+from idv_provider.deciding import DELETED
+from idv_provider.exceptions import NotFoundError, SessionFailedError, error_from_event
 from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
 from idv_provider.links import SessionConsoleLink, push_console_url
 from idv_provider.retry import IDV_RETRY_POLICY
@@ -28,9 +30,11 @@ class SessionSubmittedSensor(BaseSensorOperator):
     trigger so no worker slot is held.
 
     Succeeds on a submitted session (and on an already decided one if ``accept_decided``);
-    fails at once, with the reason, on a rejected, voided or expired one. An unknown vendor
-    status is logged and waited on. Returns ``{"session_id", "vendor", "status",
-    "vendor_status"}``.
+    fails at once, with the reason, on a rejected, voided, expired or deleted one — and with
+    ``outcomes``, writes that ending back to the application's table first. An unknown vendor
+    status is logged and waited on. Errors keep their type through a deferral, so a permanent
+    one (not found, bad key) fails at once and a transient one retries.
+    Returns ``{"session_id", "vendor", "status", "vendor_status"}``.
     """
 
     template_fields: Sequence[str] = ("session_id", "conn_id")
@@ -43,6 +47,7 @@ class SessionSubmittedSensor(BaseSensorOperator):
         conn_id: str = DEFAULT_CONN_ID,
         accept_decided: bool = False,
         deferrable: bool = conf.getboolean("operators", "default_deferrable", fallback=False),
+        outcomes: OutcomeTable | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -51,14 +56,25 @@ class SessionSubmittedSensor(BaseSensorOperator):
         self.conn_id = conn_id
         self.accept_decided = accept_decided
         self.deferrable = deferrable
+        self.outcomes = outcomes
+
+    def _ended(self, vendor: str, status: str, message: str) -> None:
+        """Write the session's ending back, when the application's table knows it."""
+        if self.outcomes is not None:
+            self.outcomes.record_states([(self.session_id, vendor, status, message)])
 
     def poke(self, context: Context) -> PokeReturnValue:
         hook = get_idv_hook(self.conn_id)
-        session = hook.get_session(self.session_id)
+        try:
+            session = hook.get_session(self.session_id)
+        except NotFoundError as exc:
+            self._ended(hook.vendor, DELETED, str(exc))
+            raise
         push_console_url(context, hook, session.id)
         outcome, message = submission_outcome(session, accept_decided=self.accept_decided)
         self.log.info("%s", message)
         if outcome is WaitOutcome.FAILED:
+            self._ended(session.vendor, session.state.value, message)
             raise SessionFailedError(message)
         if outcome is WaitOutcome.DONE:
             metrics.sessions_submitted(session.vendor)
@@ -84,15 +100,22 @@ class SessionSubmittedSensor(BaseSensorOperator):
         )
 
     def execute_complete(self, context: Context, event: dict[str, Any] | None = None) -> Any:
-        """Resume after the trigger; anything but a well-formed success fails the task."""
-        status = (event or {}).get("status")
-        message = (event or {}).get("message") or f"unexpected trigger event {event!r}"
-        if status == "success" and isinstance(event, dict) and event.get("session"):
+        """Resume after the trigger; anything but a well-formed success fails the task (an
+        error as the typed error the trigger met)."""
+        event = event if isinstance(event, dict) else {}
+        status, session = event.get("status"), event.get("session")
+        message = event.get("message") or f"unexpected trigger event {event!r}"
+        if status == "success" and isinstance(session, dict):
             self.log.info("%s", message)
-            metrics.sessions_submitted(str(event["session"].get("vendor")))
-            return event["session"]
+            metrics.sessions_submitted(str(session.get("vendor")))
+            return session
         if status == "failed":
+            if isinstance(session, dict) and session.get("session_id") == self.session_id:
+                self._ended(str(session.get("vendor")), str(session.get("status")), message)
             raise SessionFailedError(message)
         if status == "timeout":
             raise AirflowSensorTimeout(message)
-        raise AirflowException(message)
+        error = error_from_event(event) if status == "error" else AirflowException(message)
+        if isinstance(error, NotFoundError):
+            self._ended(get_idv_hook(self.conn_id).vendor, DELETED, message)
+        raise error

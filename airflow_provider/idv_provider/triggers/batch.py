@@ -18,8 +18,10 @@ class SessionsSubmittedTrigger(BaseTrigger):
 
     Each poll reads only the sessions still waited on, so a poll over N sessions costs about
     N / page size calls. Fires one event ``{"status": "success" | "timeout" | "error",
-    "message", "progress"}`` (and the ``vendor`` on success) where ``progress`` holds the
-    ``submitted`` ids, the ``ended`` ones (id → reason) and those still ``waiting``.
+    "message", "progress", "vendor"}`` where ``progress`` holds the ``submitted`` ids, the
+    ``ended`` ones (id → reason, and their ``endings``: id → status; a session the vendor no
+    longer knows ended ``deleted``) and those still ``waiting``; an error says which typed
+    error it was.
     """
 
     def __init__(
@@ -58,8 +60,10 @@ class SessionsSubmittedTrigger(BaseTrigger):
         try:
             hook = await load_idv_hook(self.conn_id)
             while True:
-                found = await hook.afind_sessions(progress.waiting)
+                waited = list(progress.waiting)
+                found = await hook.afind_sessions(waited, missing_ok=True)
                 progress.record(found.values(), accept_decided=self.accept_decided)
+                progress.record_deleted(i for i in waited if i not in found)
                 self.log.info("%s", progress.describe())
                 if not progress.waiting:
                     event = await self._event("success", progress.describe(), progress)
@@ -73,9 +77,15 @@ class SessionsSubmittedTrigger(BaseTrigger):
                     yield await self._event("timeout", message, progress)
                     return
                 await asyncio.sleep(min(self.poll_interval, remaining))
-        except Exception as exc:  # the worker turns this into a task failure with the message
-            yield await self._event("error", f"{type(exc).__name__}: {exc}", progress)
+        except Exception as exc:  # the task raises it again, typed
+            from idv_provider.exceptions import error_event
 
-    async def _event(self, status: str, message: str, progress: BatchProgress) -> TriggerEvent:
+            details = error_event(exc)
+            yield await self._event("error", details.pop("message"), progress, **details)
+
+    async def _event(
+        self, status: str, message: str, progress: BatchProgress, **details: Any
+    ) -> TriggerEvent:
         await settle(self.not_before)
-        return TriggerEvent({"status": status, "message": message, "progress": progress.to_xcom()})
+        payload = {"status": status, "message": message, "progress": progress.to_xcom()}
+        return TriggerEvent({**payload, **details})

@@ -17,7 +17,9 @@ class SessionSubmittedTrigger(BaseTrigger):
     """Poll one session through the async client until the wait is over.
 
     Fires one event ``{"status": "success" | "failed" | "timeout" | "error", "message",
-    "session_id", "session"}``; ``session`` (the PII-free summary) only on success.
+    "session_id", "session"}``; ``session`` (the PII-free summary) on success and failure; an
+    error says which typed error it was (:func:`~idv_provider.exceptions.error_event`), so the
+    task raises it again and the retry policy fails a permanent one at once.
     ``end_time`` (epoch seconds) is the trigger's own deadline; no event fires before
     ``not_before`` (see :data:`idv_provider.triggers.loop.SETTLE_SECONDS`).
     """
@@ -69,7 +71,7 @@ class SessionSubmittedTrigger(BaseTrigger):
                     yield await self._event("success", message, session=session.to_xcom())
                     return
                 if outcome is WaitOutcome.FAILED:
-                    yield await self._event("failed", message)
+                    yield await self._event("failed", message, session=session.to_xcom())
                     return
                 self.log.info("%s", message)
                 remaining = self.end_time - time.time()
@@ -79,5 +81,8 @@ class SessionSubmittedTrigger(BaseTrigger):
                     )
                     return
                 await asyncio.sleep(min(self.poll_interval, remaining))
-        except Exception as exc:  # the worker turns this into a task failure with the message
-            yield await self._event("error", f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # the task raises it again, typed
+            from idv_provider.exceptions import error_event
+
+            details = error_event(exc)
+            yield await self._event("error", details.pop("message"), **details)
