@@ -55,6 +55,8 @@ OUTCOME_DDL = (
 ONBOARDED_STATUSES = frozenset(
     {"pending", "in_progress", "submitted", "approved", "rejected", "unknown"}
 )
+#: an outcome status of a session still open at the vendor, as far as the table knows
+OPEN_STATUSES = frozenset({"pending", "in_progress", "submitted", "unknown"})
 #: widest session id the table holds (every vendor's id format fits)
 MAX_SESSION_ID = 128
 
@@ -335,6 +337,20 @@ class OutcomeTable:
             )
             (count,) = cursor.fetchone()
         return int(count)
+
+    def open_sessions(self, limit: int) -> list[str]:
+        """Up to ``limit`` session ids whose rows still say the session is open (pending, in
+        progress, submitted), least recently updated first: what a reconciliation reads."""
+        sql_identifier(self.table, "outcomes.table")
+        hook = sql_hook(self.conn_id)
+        marks = ", ".join([hook.placeholder] * len(OPEN_STATUSES))
+        with _cursor(hook) as cursor:
+            cursor.execute(
+                f"SELECT session_id FROM {self.table} WHERE session_id IS NOT NULL "  # noqa: S608
+                f"AND status IN ({marks}) ORDER BY updated_at IS NOT NULL, updated_at",
+                sorted(OPEN_STATUSES),
+            )
+            return [str(row[0]) for row in cursor.fetchmany(limit)]
 
     def onboarded(self, references: Iterable[str]) -> dict[str, tuple[str, str]]:
         """reference → (session id, status) for the applicants among ``references`` who have a

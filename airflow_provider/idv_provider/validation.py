@@ -232,6 +232,15 @@ def fill_session_link(template: str, session_id: str) -> str:
     )
 
 
+def flag(value: Any, field: str) -> bool:
+    """A yes/no setting as given, or rendered from a template (``"True"``, ``"false"``)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise InvalidRequestError(f"{field} must be true or false")
+
+
 def check_iso_date(value: Any, field: str) -> None:
     """``value`` is a calendar date written ``YYYY-MM-DD``, else an error naming ``field``."""
     try:

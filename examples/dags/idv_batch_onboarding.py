@@ -38,7 +38,11 @@ with DAG(
     catchup=False,
     max_active_runs=1,
     tags=["idv", "example"],
-    params={"references": Param(None, type=["null", "array"], items={"type": "string"})},
+    params={
+        "references": Param(None, type=["null", "array"], items={"type": "string"}),
+        # applicants with a live session or a decision are left alone unless this is true
+        "verify_again": Param(False, type="boolean"),
+    },
 ) as dag:
     created = CreateSessionsOperator(
         task_id="create_sessions",
@@ -46,6 +50,7 @@ with DAG(
         applicants=APPLICANTS,
         references="{{ params.references | tojson }}",
         outcomes=OUTCOMES,
+        verify_again="{{ params.verify_again }}",
         invite=INVITE,
         send_phone_invite=False,
         redirect_url="https://example.com/verification-complete",
@@ -61,6 +66,7 @@ with DAG(
         poke_interval=10,
         timeout=24 * 60 * 60,
         retries=2,
+        outcomes=OUTCOMES,  # voided, expired and deleted sessions are written back
     )
     decided = ReviewSessionsOperator(
         task_id="decide",

@@ -42,8 +42,12 @@ with DAG(
     catchup=False,
     tags=["idv", "example"],
     # The application triggers a run per signup through the REST API with
-    # {"references": ["<its reference>"]}; without it, every applicant of the table.
-    params={"references": Param(None, type=["null", "array"], items={"type": "string"})},
+    # {"references": ["<its reference>"]}; without it, every applicant of the table. An
+    # applicant with a live session or a decision is left alone, unless "verify_again".
+    params={
+        "references": Param(None, type=["null", "array"], items={"type": "string"}),
+        "verify_again": Param(False, type="boolean"),
+    },
 ) as dag:
 
     @task
@@ -62,6 +66,7 @@ with DAG(
             applicants=APPLICANTS,
             reference=reference,
             outcomes=OUTCOMES,
+            verify_again="{{ params.verify_again }}",
             redirect_url="https://example.com/verification-complete",
             invite=INVITE,  # so the vendor's email invite is off by default
             send_phone_invite=False,
@@ -77,6 +82,7 @@ with DAG(
             poke_interval=5,
             timeout=15 * 60,
             retries=2,  # a re-read is safe: the sensor only reads
+            outcomes=OUTCOMES,  # a voided, expired or deleted session is written back
         )
         decided = DecideSessionOperator(
             task_id="decide",

@@ -7,7 +7,12 @@ import time
 
 import httpx
 import pytest
-from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout, TaskDeferred
+from airflow.sdk.exceptions import (
+    AirflowException,
+    AirflowSensorTimeout,
+    AirflowSkipException,
+    TaskDeferred,
+)
 from airflow.sdk.module_loading import import_string
 
 from idv_provider.applicants import Outcome
@@ -102,10 +107,20 @@ def test_the_batch_is_done_when_none_is_waiting(account):
     ]
 
 
-@pytest.mark.parametrize("ids", ["s-0001", [], ["ok", ""], [None]])
+@pytest.mark.parametrize("ids", ["s-0001", ["ok", ""], [None]])
 def test_bad_session_ids_are_refused_before_any_call(api, ids):
     with pytest.raises(InvalidRequestError, match="session_ids must be"):
         SessionsSubmittedSensor(task_id="w", session_ids=ids).poke(make_context())
+    assert not api.calls
+
+
+@pytest.mark.parametrize("deferrable", [False, True])
+def test_nothing_to_wait_for_skips_before_any_call(api, deferrable):
+    """Every applicant onboarded before (or refused): the batch hands over no session."""
+    with pytest.raises(AirflowSkipException, match="No session to wait for"):
+        SessionsSubmittedSensor(task_id="w", session_ids=[], deferrable=deferrable).execute(
+            make_context()
+        )
     assert not api.calls
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
+from idv_provider.applicants import Outcome
 from idv_provider.exceptions import AuthenticationError
 from idv_provider.models import Decision, VerificationSession
 from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.policy import PolicyResult
+from tests.conftest import outcome_rows
 from tests.fakes.context import FakeTaskStateStore, make_context
 from tests.fakes.deepidv import detail
 from tests.unit.test_batch import ALL, FakeAccount
@@ -114,3 +117,36 @@ def test_xcom_lists_are_capped_but_the_totals_are_not(account):
 def test_bad_settings_name_the_field(kwargs, field):
     with pytest.raises(Exception, match=field):
         review(**kwargs)
+
+
+def test_open_outcome_rows_are_reconciled_with_the_vendor(api, account, outcomes):
+    """Sessions that ended (or were decided at the vendor) since their row was written: the
+    review writes that back, so a dropout never looks like "still verifying"."""
+    account.statuses = {"s-0001": "VOIDED", "s-0002": "VERIFIED", "s-0003": "PENDING"}
+    api.get("/v1/sessions/s-0004").respond(404, json={"message": "not found"})
+    outcomes.upsert(
+        [Outcome(f"ref-{n}", f"s-000{n}", "deepidv", "pending") for n in (1, 2, 3, 4)]
+        + [Outcome("ref-5", "s-0005", "deepidv", "approved", "approve")]  # not open: not read
+    )
+    result = review(outcomes=outcomes).execute(make_context())
+    assert result["reconciled"] == {"voided": 1, "approved": 1, "deleted": 1}
+    rows = outcome_rows(outcomes)
+    assert rows["ref-1"]["status"] == "voided" and rows["ref-1"]["decision"] is None
+    assert (rows["ref-2"]["status"], rows["ref-2"]["decision"]) == ("approved", "approve")
+    assert "decided at the vendor" in rows["ref-2"]["reasons"]
+    assert rows["ref-3"]["status"] == "pending"
+    assert rows["ref-4"]["status"] == "deleted" and rows["ref-4"]["updated_at"]
+    assert not any(c.request.url.path == "/v1/sessions/s-0005" for c in api.calls)
+
+
+def test_reconciling_reads_at_most_its_limit_least_recently_updated_first(api, account, outcomes):
+    when = [datetime(2026, 12, 1, tzinfo=UTC) + timedelta(days=n) for n in range(30)]
+    outcomes.upsert(
+        [Outcome(f"ref-{n}", f"s-{n:04d}", "deepidv", "pending", updated_at=when[-n - 1])
+         for n in range(30)]
+    )  # fmt: skip
+    assert outcomes.open_sessions(3) == ["s-0029", "s-0028", "s-0027"]
+    account.statuses = {f"s-{n:04d}": "VOIDED" for n in range(30)}
+    result = review(outcomes=outcomes, reconcile_limit=5).execute(make_context())
+    assert result["reconciled"] == {"voided": 5}
+    assert review(outcomes=outcomes, reconcile_limit=0).execute(make_context())["reconciled"] == {}

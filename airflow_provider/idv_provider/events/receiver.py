@@ -53,6 +53,11 @@ def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Re
     session = delivery.session
     if session is None or not worth_an_event(session):
         return None
+    try:
+        hook.check_session_id(session.id)  # signed, but never recorded unless well-formed
+    except InvalidRequestError:
+        log.warning("A signed webhook of connection %s names no session id of its vendor", conn_id)
+        return None
     event = SessionEvent.of(session, EventSource.WEBHOOK)
     result = record_session_event(conn_id, event, key, delivery_id=delivery.delivery_id)
     if result is Recorded.REPLAYED:
@@ -76,6 +81,7 @@ def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
     try:
         hook, key = _hook(conn_id)
         redirect = parse_redirect(params, vendor=hook.record.name)
+        hook.check_session_id(redirect.session_id)  # before any look-up or call
     except (LookupError, InvalidRequestError):
         return Landing.INVALID
     if redirect.status is not RedirectStatus.SUCCESS:

@@ -41,7 +41,7 @@ from idv_provider.mailer import stable_key
 from idv_provider.models import Applicant, VerificationSession
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.sealed import open_link, seal_link
-from idv_provider.validation import validate_reference
+from idv_provider.validation import flag, validate_reference
 
 #: task_state_store key prefix of what an earlier try did for one applicant
 STATE_PREFIX = "idv_batch:"
@@ -119,6 +119,8 @@ class CreateSessionsOperator(BaseOperator):
     :param outcomes: write each applicant's session (or why there is none) back there.
     :param invite: send the provider's own invite (as ``CreateSessionOperator``).
     :param max_workers: creates in flight at once; the connection's ``rate_limit`` paces them.
+    :param verify_again: with ``outcomes``, onboard applicants again even when the table says
+        they have a live session or a decision (templated, e.g. ``"{{ params.verify_again }}"``).
 
     Per applicant, nothing is done twice: a retried or resumed task reuses the sessions an
     earlier try recorded (task state store), and a create whose answer was lost is found
@@ -141,7 +143,13 @@ class CreateSessionsOperator(BaseOperator):
     {reference: why}, "without_reference": n}``.
     """
 
-    template_fields: Sequence[str] = ("references", "workflow_id", "redirect_url", "conn_id")
+    template_fields: Sequence[str] = (
+        "references",
+        "workflow_id",
+        "redirect_url",
+        "conn_id",
+        "verify_again",
+    )
     ui_color = "#e8f4fd"
 
     def __init__(
@@ -157,7 +165,7 @@ class CreateSessionsOperator(BaseOperator):
         invite: Invite | None = None,
         conn_id: str = DEFAULT_CONN_ID,
         max_workers: int = 8,
-        verify_again: bool = False,
+        verify_again: bool | str = False,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -240,7 +248,7 @@ class CreateSessionsOperator(BaseOperator):
     ) -> None:
         """Set aside the applicants the outcomes table says are onboarded already (a session
         this task instance made itself is resumed instead)."""
-        if self.outcomes is None or self.verify_again:
+        if self.outcomes is None or flag(self.verify_again, "verify_again"):
             return
         fresh = [ref for ref in checked.rows if not saved[ref].get("session_id")]
         for ref, (session_id, status) in self.outcomes.onboarded(fresh).items():

@@ -13,6 +13,7 @@ from airflow.sdk import BaseOperator, Context
 
 from idv_provider import metrics
 from idv_provider.applicants import OutcomeTable
+from idv_provider.deciding import DELETED, ENDINGS
 from idv_provider.exceptions import ConflictError, InvalidRequestError, NotFoundError
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
 from idv_provider.idempotency import idempotency_key
@@ -24,6 +25,11 @@ from idv_provider.review_report import ReviewSummary
 
 #: task_state_store key of the review's running summary, so a retry continues it
 REVIEW_STATE_KEY = "idv_review_summary"
+#: a state a person (or the vendor's workflow) put a session in at the vendor → its decision
+DECIDED_AT_VENDOR = {
+    SessionState.APPROVED: Decision.APPROVE,
+    SessionState.REJECTED: Decision.REJECT,
+}
 
 
 class ReviewSessionsOperator(BaseOperator):
@@ -46,7 +52,11 @@ class ReviewSessionsOperator(BaseOperator):
         ``smtp_conn_id``; ``from_email`` defaults to the connection's ``from_email`` extra.
     :param outcomes: write each decision (and each session left for a person) back to the
         application's table (:class:`~idv_provider.applicants.OutcomeTable`), by the
-        applicant's reference, for the sessions that table knows; after each page.
+        applicant's reference, for the sessions that table knows; after each page. Then the
+        rows that still say a session is open are read from the vendor (up to
+        ``reconcile_limit``, least recently updated first): sessions that ended meanwhile
+        (voided, expired, failed, deleted) or were decided at the vendor are written back.
+    :param reconcile_limit: at most this many open rows read per run (0: none).
 
     Returns the summary: ``{"counts", "manual_review" (first 100, with reasons),
     "manual_review_total", "skipped", "report_path"}``: session ids and reasons, no PII.
@@ -67,6 +77,7 @@ class ReviewSessionsOperator(BaseOperator):
         smtp_conn_id: str = "smtp_default",
         from_email: str | None = None,
         outcomes: OutcomeTable | None = None,
+        reconcile_limit: int = 500,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -84,6 +95,9 @@ class ReviewSessionsOperator(BaseOperator):
         self.smtp_conn_id = smtp_conn_id
         self.from_email = from_email
         self.outcomes = outcomes
+        if not isinstance(reconcile_limit, int) or reconcile_limit < 0:
+            raise InvalidRequestError("reconcile_limit must be a whole number, 0 or more")
+        self.reconcile_limit = reconcile_limit
 
     def execute(self, context: Context) -> dict[str, Any]:
         hook = get_idv_hook(self.conn_id)
@@ -117,7 +131,39 @@ class ReviewSessionsOperator(BaseOperator):
         path = self._write_report(summary, report)
         if self.report_to:
             self._email_report(summary, report, idempotency_key(context))
-        return summary.to_xcom(path)
+        return {**summary.to_xcom(path), "reconciled": self._reconcile(hook)}
+
+    def _reconcile(self, hook: IdvHook) -> dict[str, int]:
+        """Write back what became of the sessions the outcomes table still holds as open;
+        how many of each ending (or vendor-side decision) were written."""
+        if self.outcomes is None or not self.reconcile_limit:
+            return {}
+        open_ids = self.outcomes.open_sessions(self.reconcile_limit)
+        found = hook.find_sessions(open_ids, missing_ok=True)
+        endings = [
+            (sid, hook.vendor, DELETED, "deleted at the vendor")
+            for sid in open_ids
+            if sid not in found
+        ]
+        decided = []
+        for session in found.values():
+            if session.state in ENDINGS:
+                reason = f"ended at the vendor ({session.vendor_status})"
+                endings.append((session.id, hook.vendor, session.state.value, reason))
+            elif session.state in DECIDED_AT_VENDOR:
+                decision = DECIDED_AT_VENDOR[session.state].value
+                decided.append(
+                    (session, decision, [f"decided at the vendor ({session.vendor_status})"])
+                )
+        self.outcomes.record_states(endings)
+        self.outcomes.record_decisions(decided)
+        counts: dict[str, int] = {}
+        for _, _, status, _ in endings:
+            counts[status] = counts.get(status, 0) + 1
+        for session, _, _ in decided:
+            counts[session.state.value] = counts.get(session.state.value, 0) + 1
+        self.log.info("Reconciled %d open outcome rows: %s", len(open_ids), counts or "no change")
+        return counts
 
     def _review(
         self, hook: IdvHook, session: VerificationSession, summary: ReviewSummary

@@ -29,7 +29,12 @@ from idv_provider.policy import Policy, PolicyResult
 from idv_provider.retry import IDV_RETRY_POLICY
 from idv_provider.sealed import open_link, seal_link
 from idv_provider.templating import literal_data, rendered_mapping
-from idv_provider.validation import validate_applicant, validate_https_url, validate_reference
+from idv_provider.validation import (
+    flag,
+    validate_applicant,
+    validate_https_url,
+    validate_reference,
+)
 
 #: XCom key of the created session's id, so that ``create.output["session_id"]`` works
 SESSION_ID_KEY = "session_id"
@@ -69,7 +74,7 @@ class CreateSessionOperator(BaseOperator):
     :param conn_id: an Airflow connection of a supported vendor type (e.g. ``deepidv``).
     :param verify_again: with ``outcomes``, onboard the applicant even when the table says
         they have a live session or a decision already (by default the task is skipped then:
-        no second session, no second invite).
+        no second session, no second invite). Templated (e.g. ``"{{ params.verify_again }}"``).
     :param return_session_url: also return the applicant's link. It is a bearer link (whoever
         holds it can act as the applicant) and XCom is readable by anyone who can read the
         DAG, so it is left out unless asked for; ``invite`` sends it without it.
@@ -101,6 +106,7 @@ class CreateSessionOperator(BaseOperator):
         "metadata",
         "vendor_options",
         "conn_id",
+        "verify_again",
     )
     operator_extra_links = (SessionConsoleLink(),)
     ui_color = "#e8f4fd"
@@ -121,7 +127,7 @@ class CreateSessionOperator(BaseOperator):
         invite: Invite | None = None,
         conn_id: str = DEFAULT_CONN_ID,
         return_session_url: bool = False,
-        verify_again: bool = False,
+        verify_again: bool | str = False,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("retry_policy", IDV_RETRY_POLICY)
@@ -179,7 +185,9 @@ class CreateSessionOperator(BaseOperator):
     def _skip_if_onboarded(self, applicant: Applicant) -> None:
         """Skip the task when the outcomes table says the applicant is onboarded already (a
         live session or a decision): no second session, no second invite."""
-        if self.outcomes is None or self.verify_again or not applicant.external_id:
+        if self.outcomes is None or not applicant.external_id:
+            return
+        if flag(self.verify_again, "verify_again"):
             return
         self.outcomes.create()
         found = self.outcomes.onboarded([applicant.external_id]).get(applicant.external_id)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from airflow.sdk import BaseSensorOperator, Context, PokeReturnValue, conf
-from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout
+from airflow.sdk.exceptions import AirflowException, AirflowSensorTimeout, AirflowSkipException
 
 from idv_provider import metrics
 from idv_provider.applicants import OutcomeTable
@@ -64,12 +64,16 @@ class SessionsSubmittedSensor(BaseSensorOperator):
             )
 
     def _ids(self) -> list[str]:
+        """The ids to wait for; an empty list (every applicant onboarded before, or refused)
+        skips the task: there is nothing to wait for."""
         ids = self.session_ids
         if isinstance(ids, str) or not isinstance(ids, Iterable):
             raise InvalidRequestError("session_ids must be a list of session ids")
         unique = list(dict.fromkeys(ids))  # also resolves a lazy XCom sequence
-        if not unique or not all(isinstance(i, str) and i.strip() for i in unique):
-            raise InvalidRequestError("session_ids must be a non-empty list of non-empty strings")
+        if not all(isinstance(i, str) and i.strip() for i in unique):
+            raise InvalidRequestError("session_ids must be a list of non-empty strings")
+        if not unique:
+            raise AirflowSkipException("No session to wait for")
         return unique
 
     def poke(self, context: Context) -> PokeReturnValue:

@@ -93,6 +93,8 @@ def test_a_forged_success_for_an_unfinished_session_records_nothing(plugin_app, 
         "session_id=../../etc&status=success",  # not a session id
         "status=success",  # no session id at all
         "session_id=abc&status=approved-by-me",  # not a status the vendor sends
+        "session_id=abc%00def&status=success",  # a NUL: never reaches a query
+        "session_id=" + "a" * 5000 + "&status=success",  # no id of the vendor's format
     ],
 )
 def test_a_link_this_deployment_did_not_send_is_refused(plugin_app, deepidv, query):

@@ -161,3 +161,34 @@ def test_without_a_dag_on_the_asset_the_delivery_is_taken_and_nothing_runs(
 def test_an_oversized_body_is_refused_before_it_is_read_as_json(plugin_app, didit_events):
     answer = post(plugin_app, b"{" + b" " * 1_000_001 + b"}", {})
     assert answer.status_code == 413
+
+
+@pytest.mark.parametrize("session_id", ["../../etc", "<script>alert(1)</script>", "a" * 10_000])
+def test_a_signed_delivery_naming_no_session_of_the_vendor_records_nothing(
+    plugin_app, didit_events, session_id
+):
+    _, body, headers = delivery(session_id=session_id)
+    answer = post(plugin_app, body, headers)
+    assert answer.status_code == 200 and answer.json() == {"result": "ignored"}
+    assert recorded(CONN_ID) == []
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"id_verifications": [None], "warnings": [None]},
+        {"liveness_checks": [{"score": "NaN"}], "face_matches": [{"score": "Infinity"}]},
+        {"aml_screenings": [{"hits": "none"}]},
+    ],
+)
+def test_a_decision_in_a_shape_the_api_never_sends_is_no_5xx(plugin_app, didit_events, fields):
+    """The delivery is the vendor's and its news stands; the analysis it carries is left out
+    when this version cannot read it (the deciding task reads the session anyway)."""
+    _, body, headers = delivery(**fields)
+    answer = post(plugin_app, body, headers)
+    assert answer.status_code == 200, answer.text
+    (extra,) = recorded(CONN_ID)
+    assert extra["status"] == "submitted"
+    analysis = extra["analysis"] or {}
+    assert all(v is None or isinstance(v, (bool, int, float)) for v in analysis.values())
+    assert "NaN" not in json.dumps(extra)

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from idv_provider.exceptions import WebhookVerificationError
+from idv_provider.exceptions import IdvError, WebhookVerificationError
 
 if TYPE_CHECKING:
     from idv_provider.events.model import WebhookDelivery
@@ -176,7 +176,7 @@ def read_didit_webhook(
     if isinstance(decision, dict) and decision.get("session_id") == session_id:
         # the decision as GET /decision/ returns it: the analysis, no second call (a shape this
         # client does not read leaves it out: the deciding task reads the session)
-        with contextlib.suppress(KeyError, TypeError, ValueError):
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError, IdvError):
             session = to_verification_session(DiditDecision.from_dict(decision))
     if session.vendor_status != status:
         session = STATUSES.session(session_id, status)  # the envelope's status is the news
