@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from cryptography.fernet import Fernet
 
 from idv_sandbox.net import free_port
 
@@ -277,6 +278,8 @@ def deployment(
             "AIRFLOW__API__PORT": str(api_port),
             "AIRFLOW__API__BASE_URL": f"http://{HOST}:{api_port}",
             "AIRFLOW__API_AUTH__JWT_SECRET": "e2e-" + os.urandom(16).hex(),
+            # as every deployment has one: connections, and the links a retry may need, sealed
+            "AIRFLOW__CORE__FERNET_KEY": Fernet.generate_key().decode(),
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
             # an unpaused DAG's asset watchers start at its next parse
             "AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL": "10",

@@ -62,6 +62,14 @@ def use_vendor(d: Deployment, vendor: str) -> None:
     )
 
 
+def outcome_rows(d: Deployment) -> dict[str, dict[str, Any]]:
+    """The application's outcome rows (PostgreSQL), by reference."""
+    with d.database("applicants") as db, db.cursor() as cursor:
+        cursor.execute("SELECT * FROM idv_outcomes")
+        columns = [c[0] for c in cursor.description]
+        return {row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()}
+
+
 def states(d: Deployment, run_id: str, task_id: str) -> list[str | None]:
     found = [t for t in d.task_instances(DAG, run_id) if t["task_id"] == task_id]
     return [t["state"] for t in sorted(found, key=lambda t: t["map_index"])]
@@ -113,8 +121,10 @@ SESSIONS: dict[str, dict[str, str]] = {}  # session id → applicant, for the ho
 def start_onboarding(d: Deployment, vendor: str) -> tuple[str, list[str]]:
     """Trigger the onboarding DAG; the session ids once every sensor has deferred."""
     use_vendor(d, vendor)
-    # as an application does for each signup: a run for these references (no PII in conf)
-    run_id = d.trigger(DAG, conf={"references": [a["reference"] for a in APPLICANTS]})
+    # as an application does for each signup: a run for these references (no PII in conf);
+    # the same applicants again on every round: asked for explicitly
+    references = [a["reference"] for a in APPLICANTS]
+    run_id = d.trigger(DAG, conf={"references": references, "verify_again": True})
     wait_for(d, run_id, CREATE, {"success"})
     ids = [d.xcom(DAG, run_id, CREATE, i, "session_id") for i in range(len(APPLICANTS))]
     SESSIONS.update({sid: a for sid, a in zip(ids, APPLICANTS, strict=True)})
@@ -157,6 +167,29 @@ def test_a_voided_session_fails_its_own_group_only(airflow_deployment):
     assert states(d, run_id, DECIDE) == ["success", "upstream_failed", "success"]
     decided = [d.xcom(DAG, run_id, DECIDE, i, "return_value")["decision"] for i in (0, 2)]
     assert decided == ["approve", "reject"]
+    # the application can tell the dropout from "still verifying"
+    rows = outcome_rows(d)
+    voided = rows[APPLICANTS[1]["reference"]]
+    assert (voided["session_id"], voided["status"]) == (ids[1], "voided")
+    assert voided["updated_at"] and voided["decision"] is None
+    assert [rows[APPLICANTS[n]["reference"]]["status"] for n in (0, 2)] == [
+        "approved",
+        "rejected",
+    ]
+
+
+def test_an_onboarded_applicant_is_not_onboarded_again(airflow_deployment):
+    """The same references again without verify_again: no second session, no second invite."""
+    d = airflow_deployment
+    use_vendor(d, "deepidv")
+    before = outcome_rows(d)
+    calls = httpx.get(f"{d.sandbox_url}/_sandbox/stats").json()["total"]
+    references = [APPLICANTS[0]["reference"], APPLICANTS[2]["reference"]]  # decided above
+    run_id = d.trigger(DAG, conf={"references": references})
+    assert d.wait_for_run(DAG, run_id) == "success"
+    assert states(d, run_id, CREATE)[:2] == ["skipped", "skipped"]
+    assert httpx.get(f"{d.sandbox_url}/_sandbox/stats").json()["total"] == calls
+    assert {r: outcome_rows(d)[r] for r in references} == {r: before[r] for r in references}
 
 
 def test_the_extra_link_points_at_the_reviewer_console(airflow_deployment):
@@ -228,7 +261,28 @@ def test_nothing_blocked_the_triggerer_and_nothing_leaked(airflow_deployment):
     for where, text in haystacks.items():
         for secret in secrets:
             assert secret not in text, f"{secret!r} found in the {where}"
-    # the applicants' bearer links: nowhere either
-    for session_id in SESSIONS:
+    # the applicants' bearer links: nowhere either, the task state store included
+    assert "session_url" not in haystacks["metadata DB"]
+    for link in bearer_links(d):
         for where, text in haystacks.items():
-            assert f"/verify/session/{session_id}" not in text, where
+            assert link not in text, f"a bearer link in the {where}"
+
+
+def bearer_links(d: Deployment) -> list[str]:
+    """The hosted-flow links of every session the runs created (each vendor's shape)."""
+    links = []
+    for session_id in SESSIONS:
+        if len(session_id) == 36:  # Didit or Beltic: Beltic's link is the connection's
+            answer = httpx.get(
+                f"{d.sandbox_url}/v3/session/{session_id}/decision/",
+                headers={"x-api-key": DEFAULT_API_KEY},
+            )
+            links.append(
+                answer.json()["session_url"]
+                if answer.status_code == 200
+                else f"/beltic/session/{session_id}"
+            )
+        else:  # deepidv
+            links.append(f"/session/{session_id}")
+    assert len(links) == len(SESSIONS) > 0
+    return links

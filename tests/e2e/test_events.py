@@ -129,7 +129,7 @@ def settle(d: Deployment) -> None:
         time.sleep(1)
 
 
-def test_finished_flows_are_decided_through_the_webhook_with_one_call_each(events):
+def test_finished_flows_are_decided_through_the_webhook_on_a_fresh_read(events):
     d = events
     webhooks(d, webhook_url(d))
     session, other = create(d, "pep_sanctions_hit"), create(d, "pep_sanctions_hit")
@@ -140,7 +140,8 @@ def test_finished_flows_are_decided_through_the_webhook_with_one_call_each(event
     assert decided["decision"] == "reject" and decided["status"] == "rejected"
     assert wait_decided(d, other["session_id"], timeout=60)["status"] == "rejected"
     settle(d)
-    assert api_calls(d) - before == 2  # Airflow's calls: the decisions (flows are no API call)
+    # Airflow's calls: a read and a decision each (the applicants' flows are no API call)
+    assert api_calls(d) - before == 4
     assert status(d, session["session_id"]) == "Declined"
     (event,) = recorded(d, session["session_id"])  # the decision's own webhook is no news
     assert (event["source"], event["status"]) == ("webhook", "submitted")
@@ -179,7 +180,7 @@ def test_forged_unsigned_and_replayed_webhooks_decide_nothing(events):
     assert len(decisions(d, DAG, session["session_id"])) == 1  # decided once
 
 
-def test_the_landing_page_confirms_with_one_call_and_a_forged_one_decides_nothing(events):
+def test_the_landing_page_confirms_with_a_call_and_a_forged_one_decides_nothing(events):
     d = events
     webhooks(d, None)  # only the browser tells Airflow
     landing = f"{d.api_url}/idv/landing/idv_default"
@@ -200,7 +201,7 @@ def test_the_landing_page_confirms_with_one_call_and_a_forged_one_decides_nothin
     decided = wait_decided(d, waiting["session_id"])
     assert decided["status"] == "rejected"
     settle(d)
-    assert api_calls(d) - before == 2  # the landing's read, then the decision
+    assert api_calls(d) - before == 3  # the landing's read; the run's read, then the decision
     (event,) = recorded(d, waiting["session_id"])
     assert event["source"] == "landing"
 
@@ -283,3 +284,52 @@ def test_an_asset_event_written_through_the_rest_api_decides_nothing(events):
         time.sleep(1)
     assert status(d, session["session_id"]) == "In Review"
     assert decisions(d, DAG, session["session_id"]) == []
+
+
+def test_a_reviewer_s_decline_survives_a_replayed_event(events):
+    """A genuine, signed session event says "in review, every check passing". A reviewer
+    declines the session at the vendor; then someone with asset permissions reads the event's
+    extra through the REST API and posts it again. The run it starts reads the session and
+    overturns nothing: the decline stands, and nothing is written to the vendor."""
+    d = events
+    webhooks(d, None)  # the test delivers by hand
+    d.api("PATCH", f"/dags/{DAG}", json={"is_paused": True})  # no run before the replay
+    session, passing = create(d, "pep_sanctions_hit"), create(d, "clean_pass")
+    finish(session, "pep_sanctions_hit")
+    finish(passing, "clean_pass")
+    key = {"x-api-key": DEFAULT_API_KEY}
+    decision = f"{d.sandbox_url}/v3/session/{{}}/decision/"
+    record = httpx.get(decision.format(session["session_id"]), headers=KEY).json()
+    clean = httpx.get(decision.format(passing["session_id"]), headers=key).json()
+    checks = ("id_verifications", "liveness_checks", "face_matches", "aml_screenings", "warnings")
+    record.update({name: clean[name] for name in checks})  # in review, every check passing
+    _, sign = status_updated(record, SECRET)
+    body, headers = sign(time.time())
+    delivered = httpx.post(webhook_url(d), content=body, headers=headers, timeout=30)
+    assert delivered.json() == {"result": "recorded"}
+    (genuine,) = recorded(d, session["session_id"])
+    assert genuine["status"] == "submitted" and genuine["analysis"]["sanction_hits"] == 0
+    declined = httpx.patch(
+        f"{d.sandbox_url}/v3/session/{session['session_id']}/update-status/",
+        json={"new_status": "Declined", "comment": "a reviewer's decision"},
+        headers=key,
+    )
+    assert declined.status_code == 200, declined.text
+    (asset,) = d.api("GET", "/assets", params={"name_pattern": "idv_sessions__idv_default"})[
+        "assets"
+    ]
+    events_listed = d.api("GET", "/assets/events", params={"asset_id": asset["id"], "limit": 100})
+    (extra,) = [
+        e["extra"]
+        for e in events_listed["asset_events"]
+        if e["extra"].get("session_id") == session["session_id"]
+    ]
+    d.api("PATCH", f"/dags/{DAG}", json={"is_paused": False})
+    before = api_calls(d)
+    d.api("POST", "/assets/events", json={"asset_id": asset["id"], "extra": extra})  # replayed
+    decided = wait_decided(d, session["session_id"])
+    settle(d)
+    assert api_calls(d) - before == 1  # the read: nothing written
+    assert (decided["decision"], decided["status"]) == ("manual_review", "rejected")
+    assert any("does not overturn" in reason for reason in decided["reasons"])
+    assert status(d, session["session_id"]) == "Declined"
