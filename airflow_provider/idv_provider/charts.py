@@ -11,7 +11,10 @@ from markupsafe import Markup
 
 WIDTH = 560
 ROW = 26
-LABEL = 190
+#: a label longer than this is cut (its whole text in the bar's tooltip)
+LABEL_CHARS = 34
+#: a generous width of one character at 12 px: labels are given room, never clipped
+CHAR_PX = 7.2
 COLOURS = {
     "created": "#9aa5b1",
     "submitted": "#52606d",
@@ -31,18 +34,23 @@ def reason_kind(reason: str) -> str:
 def bar_chart(title: str, bars: Sequence[tuple[str, int]], *, chart_id: str) -> Markup:
     """Horizontal bars, longest first as given; each labelled with its count."""
     top = max((count for _, count in bars), default=0) or 1
-    span = WIDTH - LABEL - 50
+    shown = [
+        label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…" for label, _ in bars
+    ]
+    left = round(CHAR_PX * max((len(text) for text in shown), default=0)) + 16
+    span = WIDTH - left - 50
     height = ROW * len(bars) + 30
     rows = []
-    for index, (label, count) in enumerate(bars):
+    for index, ((label, count), text) in enumerate(zip(bars, shown, strict=True)):
         y = 24 + index * ROW
         length = round(span * count / top)
         colour = COLOURS.get(label, DEFAULT_COLOUR)
         rows.append(
             f'<g class="bar" data-label="{escape(label)}" data-count="{count}">'
-            f'<text x="{LABEL - 8}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{LABEL}" y="{y}" width="{length}" height="{ROW - 8}" fill="{colour}"/>'
-            f'<text x="{LABEL + length + 6}" y="{y + 14}">{count}</text></g>'
+            f"<title>{escape(label)}: {count}</title>"
+            f'<text x="{left - 8}" y="{y + 14}" text-anchor="end">{escape(text)}</text>'
+            f'<rect x="{left}" y="{y}" width="{length}" height="{ROW - 8}" fill="{colour}"/>'
+            f'<text x="{left + length + 6}" y="{y + 14}">{count}</text></g>'
         )
     svg = (
         f'<svg id="{escape(chart_id)}" xmlns="http://www.w3.org/2000/svg" role="img" '

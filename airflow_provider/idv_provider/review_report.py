@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -23,6 +25,26 @@ _REPORTS = SandboxedEnvironment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+#: what Markdown reads as syntax inside a line (vendor text never starts one)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()!|~])")
+
+
+def markdown_text(value: Any) -> str:
+    """``value`` as literal text in a Markdown report: syntax characters backslash-escaped,
+    ``<``/``&`` as entities (no HTML), one line (a table row stays one row). Vendor text — a
+    status, a reason — never becomes a link, an image, a table cell or a tag."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_url(value: Any) -> str:
+    """A link destination for ``<...>``: anything that could end it or the line, quoted."""
+    return quote(str(value), safe=":/?#@!$&'*+,;=%-._~")
+
+
+_REPORTS.filters["md"] = markdown_text
+_REPORTS.filters["md_url"] = markdown_url
 
 
 @dataclass

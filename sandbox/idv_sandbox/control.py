@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -19,6 +20,22 @@ from idv_sandbox.faults import Faults
 from idv_sandbox.gate import json_body, key_label
 from idv_sandbox.registry import VendorService
 from idv_sandbox.routing import SandboxParts
+
+#: the largest token balance and clock move a switch takes (SQLite integers, datetimes)
+MAX_TOKENS = 10**12
+MAX_ADVANCE = 100 * 365 * 24 * 3600
+
+
+def http_url(value: Any) -> bool:
+    """Whether ``value`` is an absolute http(s) URL with a host that parses."""
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 class ControlError(Exception):
@@ -64,26 +81,41 @@ def add_control_routes(
         parts.faults.replace(Faults())
         return parts.faults.faults.to_dict()
 
-    @app.put("/_sandbox/tokens/{api_key}")
-    async def put_tokens(api_key: str, request: Request) -> dict[str, Any]:
-        if api_key not in parts.config.api_keys:
-            raise ControlError(404, "not an API key the sandbox accepts")
-        tokens = (await control_body(request)).get("tokens")
+    def api_key_of(body: Mapping[str, Any], *, default: bool = False) -> str:
+        """The body's ``api_key``: in the body, never in a URL (URLs go to access logs)."""
+        key = body.get("api_key")
+        if key is None and default:
+            return min(parts.config.api_keys)
+        if not isinstance(key, str) or key not in parts.config.api_keys:
+            raise ControlError(400, "api_key is not one the sandbox accepts")
+        return key
+
+    @app.put("/_sandbox/tokens")
+    async def put_tokens(request: Request) -> dict[str, Any]:
+        """``{"api_key", "tokens"}``: the key's token balance (null: unlimited)."""
+        body = await control_body(request)
+        api_key, tokens = api_key_of(body), body.get("tokens")
         if tokens is not None and (
-            isinstance(tokens, bool) or not isinstance(tokens, int) or tokens < 0
+            isinstance(tokens, bool) or not isinstance(tokens, int) or not 0 <= tokens <= MAX_TOKENS
         ):
-            raise ControlError(400, "tokens must be a whole number ≥ 0, or null (unlimited)")
+            raise ControlError(
+                400, f"tokens must be a whole number from 0 to {MAX_TOKENS}, or null (unlimited)"
+            )
         parts.store.set_balance(api_key, tokens)
         return {"api_key": key_label(api_key), "tokens": parts.store.balance(api_key)}
 
     @app.post("/_sandbox/clock")
     async def advance_clock(request: Request) -> dict[str, Any]:
         seconds = (await control_body(request)).get("advance")
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-            raise ControlError(400, "advance must be a number of seconds")
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int | float)
+            or not 0 <= seconds <= MAX_ADVANCE
+        ):
+            raise ControlError(400, f"advance must be a number of seconds from 0 to {MAX_ADVANCE}")
         try:
             parts.config.clock.advance(float(seconds))
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             raise ControlError(400, str(exc)) from None
         return {"now": iso_time(parts.config.clock.now())}
 
@@ -92,8 +124,8 @@ def add_control_routes(
         """Didit's webhook destination: ``{"url", "secret"}`` (nulls: no webhooks)."""
         body = await control_body(request)
         url, secret = body.get("url"), body.get("secret")
-        if url is not None and (not isinstance(url, str) or not url.startswith("http")):
-            raise ControlError(400, "url must be an http(s) URL, or null")
+        if url is not None and not http_url(url):
+            raise ControlError(400, "url must be an http(s) URL with a host, or null")
         if secret is not None and (not isinstance(secret, str) or not secret):
             raise ControlError(400, "secret must be a non-empty string, or null")
         parts.config.didit_webhook_url, parts.config.didit_webhook_secret = url, secret
@@ -116,16 +148,14 @@ def add_control_routes(
     @app.post("/_sandbox/seed")
     async def seed(request: Request) -> dict[str, Any]:
         body = await control_body(request)
-        key = body.get("api_key") or min(parts.config.api_keys)
-        if key not in parts.config.api_keys:
-            raise ControlError(400, "api_key is not one the sandbox accepts")
+        key = api_key_of(body, default=True)
         count, submitted = body.get("count", 1), body.get("submitted", True)
         if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 100_000:
             raise ControlError(400, "count must be a whole number from 1 to 100000")
         if not isinstance(submitted, bool):
             raise ControlError(400, "submitted must be true or false")
         vendor = body.get("vendor", "deepidv")
-        if vendor not in services:
+        if not isinstance(vendor, str) or vendor not in services:
             raise ControlError(400, f"vendor must be one of {', '.join(sorted(services))}")
         base_url = str(request.base_url).rstrip("/")
         seed = services[vendor].seed

@@ -103,11 +103,11 @@ class WebhookOutbox:
         return len(due)
 
     def _attempt(self, delivery: Delivery, now: float) -> None:
-        body, headers = delivery.render(now)
         try:
+            body, headers = delivery.render(now)
             status: int | str = self.post(delivery.url, body, headers)
-        except httpx.HTTPError as exc:
-            status = type(exc).__name__  # refused, timed out: the receiver is down
+        except Exception as exc:  # refused, timed out, a URL that never parses: only
+            status = type(exc).__name__  # this attempt failed, never the thread
         delivery.attempts.append({"at": now, "status": status})
         if isinstance(status, int) and 200 <= status < 300:
             delivery.delivered = True

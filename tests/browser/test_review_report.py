@@ -70,3 +70,42 @@ def test_the_report_charts_render_in_a_browser(tmp_path: Path):
     assert scripts == 0
     assert png.startswith(b"\x89PNG") and len(png) > 10_000  # something was drawn
     (tmp_path / "review.png").write_bytes(png)
+
+
+def test_no_chart_label_is_clipped(tmp_path: Path):
+    """Nine reasons of every length: each label's box lies inside its chart."""
+    result = ReviewSummary()
+    reasons = [
+        "document expired",
+        "selfie does not match the ID document",
+        "applicant under the age requirement",
+        "document issuer check not reported",
+        "liveness score 0.31 below 0.90",
+        "face match score is not a number from 0 to 1",
+        "1 PEP hit(s)",
+        "already rejected (didit status Declined); a policy does not overturn a decision",
+        "ended without a decision: deleted",
+    ]
+    for n, reason in enumerate(reasons):
+        for _ in range(n + 1):
+            decision = Decision.REJECT if n % 2 else Decision.MANUAL_REVIEW
+            result.record_decision(decision)
+            result.record_reasons(decision, [reason])
+    page = tmp_path / "review.html"
+    page.write_text(
+        result.render("html", dag_id="d", run_id="r", vendor="deepidv", started="a", finished="b")
+    )
+    driver = headless_chromium(tmp_path / "profile", "--window-size=900,1400")
+    try:
+        driver.get(page.as_uri())
+        boxes = driver.execute_script(
+            "return [...document.querySelectorAll('svg text')].map(t => {"
+            "const s = t.closest('svg').getBoundingClientRect(), b = t.getBoundingClientRect();"
+            "return {text: t.textContent, left: b.left - s.left, right: s.right - b.right}})"
+        )
+    finally:
+        driver.quit()
+    labels = [b for b in boxes if b["text"] and not b["text"].isdigit()]
+    assert len(labels) >= 9
+    clipped = [b["text"] for b in labels if b["left"] < 0 or b["right"] < 0]
+    assert clipped == []

@@ -78,7 +78,7 @@ def test_tokens_run_out_with_a_plain_text_402(monkeypatch):
         spent = post(sandbox.url, BODY)
         assert spent.status_code == 402
         assert spent.headers["content-type"].startswith("text/plain")
-        with pytest.raises(InsufficientFundsError, match="Insufficient token balance"):
+        with pytest.raises(InsufficientFundsError, match="no tokens left"):
             DeepIdvHook(CONN_ID).create_session(
                 Applicant("J", "D", "j@example.com", "+15550000001")
             )

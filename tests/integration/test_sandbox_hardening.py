@@ -39,13 +39,24 @@ def test_stats_never_show_a_key_not_even_a_wrong_one(sandbox):
         ("PUT", "/_sandbox/faults", {"drop_after_create": -1}),
         ("PUT", "/_sandbox/faults", {"nonsense": 1}),
         ("PUT", "/_sandbox/faults", [1, 2]),
-        ("PUT", f"/_sandbox/tokens/{DEFAULT_API_KEY}", {"tokens": "many"}),
-        ("PUT", f"/_sandbox/tokens/{DEFAULT_API_KEY}", {"tokens": -3}),
+        ("PUT", "/_sandbox/tokens", {"api_key": DEFAULT_API_KEY, "tokens": "many"}),
+        ("PUT", "/_sandbox/tokens", {"api_key": DEFAULT_API_KEY, "tokens": -3}),
+        ("PUT", "/_sandbox/tokens", {"api_key": DEFAULT_API_KEY, "tokens": 10**400}),
+        ("PUT", "/_sandbox/tokens", {"api_key": ["a"], "tokens": 1}),
+        ("PUT", "/_sandbox/tokens", {"api_key": "not-a-key", "tokens": 1}),
         ("POST", "/_sandbox/seed", {"count": "ten"}),
         ("POST", "/_sandbox/seed", {"count": 10**9}),
         ("POST", "/_sandbox/seed", {"submitted": "yes"}),
+        ("POST", "/_sandbox/seed", {"api_key": ["x"]}),
+        ("POST", "/_sandbox/seed", {"api_key": {"x": 1}}),
+        ("POST", "/_sandbox/seed", {"vendor": ["didit"]}),
+        ("POST", "/_sandbox/seed", {"vendor": {"a": 1}}),
         ("POST", "/_sandbox/clock", {"advance": -5}),
         ("POST", "/_sandbox/clock", {"advance": "1h"}),
+        ("POST", "/_sandbox/clock", {"advance": 1e308}),
+        ("PUT", "/_sandbox/webhooks/didit", {"url": "http://[::1", "secret": "s"}),
+        ("PUT", "/_sandbox/webhooks/didit", {"url": "http://host:port/", "secret": "s"}),
+        ("PUT", "/_sandbox/webhooks/didit", {"url": ["http://x"], "secret": "s"}),
     ],
 )
 def test_control_endpoints_answer_400_to_bad_input(sandbox, method, path, body):
@@ -60,8 +71,8 @@ def test_control_endpoints_refuse_what_is_not_json(sandbox):
     assert response.status_code == 400
     response = httpx.put(f"{sandbox.url}/_sandbox/faults", content=b"{}")
     assert response.status_code == 415
-    response = httpx.put(f"{sandbox.url}/_sandbox/tokens/not-a-key", json={"tokens": 1})
-    assert response.status_code == 404
+    response = httpx.put(f"{sandbox.url}/_sandbox/tokens/{DEFAULT_API_KEY}", json={"tokens": 1})
+    assert response.status_code in (404, 405)  # an API key never travels in a URL
 
 
 JSON = {"content-type": "application/json"}

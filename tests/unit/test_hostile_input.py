@@ -151,6 +151,10 @@ def test_a_name_outside_gsm7_that_overflows_the_sms_fails_before_the_create(api)
         ({"timeout": "nan"}, "timeout"),
         ({"rate_limit": "fast"}, "rate_limit"),
         ({"rate_limit": 0}, "rate_limit"),
+        ({"rate_limit": 1e-300}, "rate_limit"),  # one request an eon: a sleep(1e300)
+        ({"rate_limit": "1e400"}, "rate_limit"),
+        ({"rate_limit": 10**400}, "rate_limit"),
+        ({"timeout": 86_400}, "timeout"),
     ],
 )
 def test_a_malformed_connection_extra_fails_before_the_create_naming_it(monkeypatch, extra, field):

@@ -13,6 +13,7 @@ from idv_provider.exceptions import AuthenticationError
 from idv_provider.models import Decision, VerificationSession
 from idv_provider.operators import ReviewSessionsOperator
 from idv_provider.policy import PolicyResult
+from idv_provider.review_report import ReviewSummary
 from tests.conftest import outcome_rows
 from tests.fakes.context import FakeTaskStateStore, make_context
 from tests.fakes.deepidv import detail
@@ -150,3 +151,29 @@ def test_reconciling_reads_at_most_its_limit_least_recently_updated_first(api, a
     result = review(outcomes=outcomes, reconcile_limit=5).execute(make_context())
     assert result["reconciled"] == {"voided": 5}
     assert review(outcomes=outcomes, reconcile_limit=0).execute(make_context())["reconciled"] == {}
+
+
+def test_the_markdown_report_keeps_vendor_text_literal():
+    """A reason or status from the vendor never becomes a table cell, a link, an image or a
+    tag in the Markdown report."""
+    summary = ReviewSummary()
+    hostile = [
+        "| injected | cell",
+        "[click](javascript:alert(1))",
+        "<script>alert(1)</script>",
+        "two\nlines ![img](http://evil.test/p.png) *bold* `code`",
+    ]
+    summary.manual_review["s-1"] = {"reasons": hostile, "console_url": "https://c.test/s-1>x"}
+    summary.skipped["s-2"] = "<b>decided</b> | by [them](http://evil.test)"
+    report = summary.render(
+        "md", dag_id="d", run_id="r", vendor="deepidv", started="a", finished="b"
+    )
+    assert "<script>" not in report and "<b>" not in report  # the charts' SVG escapes too
+    tables = report.partition("## Left for manual review")[2]  # Markdown, not SVG text
+    assert "](javascript" not in tables and "](http://evil" not in tables
+    assert "![img]" not in tables
+    rows = [line for line in tables.splitlines() if line.startswith(("| s-", "| [s-"))]
+    assert len(rows) == 2  # one line each, the newline inside a reason included
+    for row in rows:
+        assert row.count("|") - row.count("\\|") == 3  # two cells, whatever the text held
+    assert "(<https://c.test/s-1%3Ex>)" in report

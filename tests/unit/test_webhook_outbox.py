@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from idv_sandbox.webhooks import WebhookOutbox
+from idv_sandbox.webhooks import WebhookOutbox, http_post
 
 
 class Receiver:
@@ -67,3 +67,20 @@ def test_after_the_last_retry_the_delivery_is_given_up():
     (report,) = box.report()
     assert report["gave_up"] and not report["delivered"] and len(report["attempts"]) == 4
     assert box.deliver_due(10_000.0) == 0
+
+
+def test_a_destination_that_never_parses_fails_its_attempts_and_the_rest_go_out():
+    """With the real HTTP POST: an unparsable URL (``http://[::1``) is one failed attempt,
+    never the end of the delivery thread; a good destination after it is still served."""
+    box = WebhookOutbox((1.0,), clock=lambda: 1000.0)
+    box.enqueue("evt-bad", "http://[::1", render, {"session_id": "s1"})
+    box.enqueue("evt-ok", "http://receiver.test/hook", render, {"session_id": "s2"})
+    box.post = lambda url, body, headers: (  # type: ignore[method-assign]
+        http_post(url, body, headers) if "[" in url else 200  # the bad URL: the real POST
+    )
+    assert box.deliver_due(1000.0) == 2
+    bad, ok = box.report()
+    assert bad["attempts"][0]["status"] == "InvalidURL" and not bad["delivered"]
+    assert ok["delivered"]
+    box.deliver_due(1001.0)  # the retry fails the same way; then it is given up
+    assert box.report()[0]["gave_up"]

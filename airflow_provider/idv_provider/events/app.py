@@ -33,9 +33,14 @@ MAX_WEBHOOK_BYTES = 1_000_000
 PAGE_HEADERS = {
     "Cache-Control": "no-store",  # the URL names a session
     "Referrer-Policy": "no-referrer",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    # nothing loaded, and never inside another site's frame (no clickjacking)
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+    ),
+    "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
 }
+TOO_LARGE = {"detail": "The body is too large"}
 STATUS = {
     Landing.THANKS: 200,
     Landing.INCOMPLETE: 200,
@@ -92,14 +97,33 @@ def render_landing(outcome: Landing, locale: str) -> str:
     return template.render(outcome=outcome.value, locale=locale)
 
 
+async def read_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or ``None`` once it is over ``limit`` bytes: refused from its
+    ``Content-Length`` before a byte is read, and a stream (chunked, or a length that lies) is
+    read no further than the limit — a huge body never sits in the API server's memory."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def create_app() -> FastAPI:
-    app = FastAPI(title="Identity verification events", docs_url=None, redoc_url=None)
+    # public routes: no API description of them is served (openapi.json, docs) either
+    app = FastAPI(
+        title="Identity verification events", docs_url=None, redoc_url=None, openapi_url=None
+    )
 
     @app.post("/webhooks/{conn_id}")
     async def webhook(conn_id: str, request: Request) -> Response:
-        body = await request.body()
-        if len(body) > MAX_WEBHOOK_BYTES:
-            return JSONResponse({"detail": "The body is too large"}, status_code=413)
+        body = await read_body(request, MAX_WEBHOOK_BYTES)
+        if body is None:
+            return JSONResponse(TOO_LARGE, status_code=413)
         try:
             result = await run_in_threadpool(receive_webhook, conn_id, body, dict(request.headers))
         except WebhookVerificationError as exc:

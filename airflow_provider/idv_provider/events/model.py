@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
@@ -85,6 +86,20 @@ def signed(extra: Mapping[str, Any], key: str) -> dict[str, Any]:
     return {**extra, "signature": _signature(extra, key)}
 
 
+def _json_safe(analysis: dict[str, Any]) -> dict[str, Any]:
+    """The analysis with what JSON cannot hold (NaN, infinities, anything but a number, a
+    bool or ``None``) left out as not reported: an extra is always valid JSON, which every
+    database's JSON functions can read."""
+    return {
+        name: value
+        if value is None
+        or isinstance(value, bool)
+        or (isinstance(value, int | float) and math.isfinite(value))
+        else None
+        for name, value in analysis.items()
+    }
+
+
 @dataclass(frozen=True)
 class SessionEvent:
     session_id: str
@@ -121,7 +136,7 @@ class SessionEvent:
             "vendor_status": self.vendor_status,
             "source": self.source.value,
             "flow_completed": self.flow_completed,
-            "analysis": None if self.analysis is None else asdict(self.analysis),
+            "analysis": None if self.analysis is None else _json_safe(asdict(self.analysis)),
             "event_key": self.key,
         }
         return signed(extra, key)

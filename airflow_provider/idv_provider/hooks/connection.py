@@ -25,6 +25,10 @@ from idv_provider.validation import (
 DEFAULT_CONN_ID = "idv_default"
 
 
+#: the sane range of each numeric extra: requests a second, seconds
+EXTRA_RANGES = {"rate_limit": (0.01, 10_000.0), "timeout": (0.1, 600.0)}
+
+
 class ConnectionSettings(BaseHook):
     """Reads a vendor connection: ``password`` is the API key; ``host`` optionally overrides
     the vendor's base URL (a full URL such as ``http://127.0.0.1:8080`` for the sandbox); the
@@ -117,17 +121,20 @@ class ConnectionSettings(BaseHook):
             raise ConnectionConfigError(str(exc)) from None
 
     def positive_number(self, conn: Connection, name: str) -> float | None:
-        """A connection extra that must be a positive number of seconds or requests."""
+        """A connection extra that must be a number of seconds or requests within its sane
+        range (:data:`EXTRA_RANGES`): ``rate_limit`` 1e-300 would be one request an eon."""
         value = self.conn_extra(conn, name)
         if value is None or value == "":
             return None
         try:
             number = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             number = math.nan
-        if isinstance(value, bool) or not math.isfinite(number) or number <= 0:
+        low, high = EXTRA_RANGES[name]
+        if isinstance(value, bool) or not math.isfinite(number) or not low <= number <= high:
             raise ConnectionConfigError(
-                f"Connection {self.conn_id!r}: extra {name} must be a positive number"
+                f"Connection {self.conn_id!r}: extra {name} must be a number from {low:g} "
+                f"to {high:g}"
             )
         return number
 

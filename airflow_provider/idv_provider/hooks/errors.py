@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import email.utils
 import math
+import re
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
@@ -46,36 +48,40 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
+#: an error code or a field name as an API writes them: a token, never free text
+_TOKEN = re.compile(r"^[A-Za-z_/][A-Za-z0-9_.:/\[\]-]{0,79}$")
+
+
+def _token(value: Any) -> str | None:
+    return value if isinstance(value, str) and _TOKEN.match(value) else None
+
+
 def _error_detail(response: httpx.Response) -> str:
-    """The vendor's own explanation, from a JSON or a plain-text body, kept short."""
+    """The vendor's error code and the fields it names: never its free-text message, which
+    may echo what was sent (an applicant's name or email)."""
     try:
         body = response.json()
     except ValueError:
-        # A short plain-text answer (deepidv's 402) is the vendor's word; an HTML page or a
-        # long text (a proxy, another server) is not quoted.
-        if not response.headers.get("content-type", "").startswith("text/plain"):
-            return ""
-        text = response.text.strip()
-        return text if len(text) <= 200 and "\n" not in text else ""
-    if isinstance(body, dict):
-        parts = [str(body[k]) for k in ("message", "error", "detail") if body.get(k)]
-        if body.get("field"):
-            parts.append(f"field: {body['field']}")
-        errors = body.get("errors")
-        if isinstance(errors, list):  # JSON:API: {"errors": [{"detail", "source"}]}
-            for error in errors:
-                if isinstance(error, dict):
-                    pointer = (error.get("source") or {}).get("pointer")
-                    where = f" ({pointer})" if pointer else ""
-                    parts.append(f"{error.get('detail') or error.get('title')}{where}")
-        else:  # DRF validation errors: {"workflow_id": ["This field is required."]}
-            parts += [
-                f"{name}: {' '.join(map(str, errs))}"
-                for name, errs in body.items()
-                if isinstance(errs, list) and errs
-            ]
-        return "; ".join(parts)[:200]
-    return str(body)[:200]
+        return ""  # plain text or an HTML page: not quoted
+    if not isinstance(body, dict):
+        return ""
+    codes = [_token(body.get(key)) for key in ("code", "error_code", "error")]
+    fields = [_token(body.get("field"))]
+    errors = body.get("errors")
+    if isinstance(errors, list):  # JSON:API: {"errors": [{"code", "source": {"pointer"}}]}
+        for error in errors[:10]:
+            if isinstance(error, dict):
+                source = error.get("source") if isinstance(error.get("source"), dict) else {}
+                codes.append(_token(error.get("code")))
+                fields += [_token(source.get("pointer")), _token(source.get("parameter"))]
+    else:  # DRF validation errors: {"workflow_id": ["This field is required."]}
+        fields += [_token(name) for name, errs in body.items() if isinstance(errs, list) and errs]
+    parts = []
+    if found := list(dict.fromkeys(c for c in codes if c)):
+        parts.append(f"code: {', '.join(found)}")
+    if found := list(dict.fromkeys(f for f in fields if f)):
+        parts.append(f"field: {', '.join(found[:10])}")
+    return "; ".join(parts)
 
 
 def error_from_response(vendor: str, response: httpx.Response) -> IdvError:

@@ -19,7 +19,7 @@ from idv_provider.applicants import (
 )
 from idv_provider.deciding import policy_result, record_decision
 from idv_provider.exceptions import InvalidRequestError
-from idv_provider.hooks import DEFAULT_CONN_ID, get_idv_hook
+from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
 from idv_provider.idempotency import idempotency_key
 from idv_provider.invites import Invite, check_invite, send_invite_once, vendor_invites
 from idv_provider.links import SessionConsoleLink, push_console_url
@@ -182,9 +182,10 @@ class CreateSessionOperator(BaseOperator):
         """Whether a retry needs the link: for an invite still to send, or to return it."""
         return self.return_session_url or (invite_pending and self.invite is not None)
 
-    def _skip_if_onboarded(self, applicant: Applicant) -> None:
+    def _skip_if_onboarded(self, applicant: Applicant, context: Context, hook: IdvHook) -> None:
         """Skip the task when the outcomes table says the applicant is onboarded already (a
-        live session or a decision): no second session, no second invite."""
+        live session or a decision): no second session, no second invite. The task's link
+        opens that session."""
         if self.outcomes is None or not applicant.external_id:
             return
         if flag(self.verify_again, "verify_again"):
@@ -192,6 +193,7 @@ class CreateSessionOperator(BaseOperator):
         self.outcomes.create()
         found = self.outcomes.onboarded([applicant.external_id]).get(applicant.external_id)
         if found is not None:
+            push_console_url(context, hook, found[0])
             raise AirflowSkipException(
                 f"Already onboarded: session {found[0]} is {found[1]} (verify_again=True "
                 "onboards the applicant again)"
@@ -218,7 +220,7 @@ class CreateSessionOperator(BaseOperator):
             url = open_link(saved.get("link")) or session.url
             self.log.info("Reusing session %s created by an earlier try", session.id)
         else:
-            self._skip_if_onboarded(applicant)
+            self._skip_if_onboarded(applicant, context, hook)
             session = hook.create_session(
                 applicant,
                 workflow_id=self.workflow_id,

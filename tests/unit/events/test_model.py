@@ -3,6 +3,8 @@ out (an extra is data anyone with Airflow's asset-event permission could have wr
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from idv_provider.events.model import (
@@ -115,3 +117,24 @@ def test_the_asset_is_per_connection_and_polls_only_when_asked():
     (watcher,) = session_events_asset("a", poll_interval=30).watchers
     assert isinstance(watcher.trigger, SubmittedSessionsTrigger)
     assert watcher.trigger.serialize()[1] == {"conn_id": "a", "poll_interval": 30.0}
+
+
+def test_an_extra_is_always_valid_json_whatever_the_analysis_held():
+    odd = AnalysisSummary(
+        liveness_score=float("nan"),
+        face_match_score=float("inf"),
+        pep_hits="3",  # type: ignore[arg-type]
+        sanction_hits=0,
+        id_matches_selfie=True,
+    )
+    session = VerificationSession(
+        "abc-1", "deepidv", SessionState.SUBMITTED, "SUBMITTED", analysis=odd, flow_completed=True
+    )
+    extra = SessionEvent.of(session, EventSource.WEBHOOK).to_extra("key")
+    text = json.dumps(extra, allow_nan=False)  # raises on NaN or an infinity
+    assert json.loads(text)["analysis"] == {
+        **dict.fromkeys(extra["analysis"]),
+        "sanction_hits": 0,
+        "id_matches_selfie": True,
+    }
+    assert SessionEvent.from_extra(extra, "key").analysis.liveness_score is None

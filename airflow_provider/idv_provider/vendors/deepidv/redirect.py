@@ -12,7 +12,7 @@ STATUS_ALIASES = {"submitted": RedirectStatus.SUCCESS}
 
 
 def parse_deepidv_redirect(params: Mapping[str, str]) -> RedirectResult:
-    session_id = (params.get("session_id") or params.get("sessionId") or "").strip()
+    session_id = params.get("session_id") or params.get("sessionId") or ""  # never trimmed
     if not session_id:
         raise InvalidRequestError("redirect parameter session_id is missing")
     raw_status = (params.get("status") or "").strip().lower()

@@ -16,11 +16,14 @@ ENDINGS = {
     "Expired": RedirectStatus.ABANDONED,
     "Not Started": RedirectStatus.ABANDONED,
     "In Progress": RedirectStatus.ABANDONED,
+    "Awaiting User": RedirectStatus.ABANDONED,  # the applicant has more to do
+    "Resubmitted": RedirectStatus.ABANDONED,  # asked to redo some steps
+    "Kyc Expired": RedirectStatus.ABANDONED,  # approved once, the document expired since
 }
 
 
 def parse_didit_redirect(params: Mapping[str, str]) -> RedirectResult:
-    session_id = (params.get("verificationSessionId") or "").strip()
+    session_id = params.get("verificationSessionId") or ""  # as sent: never trimmed
     if not session_id:
         raise InvalidRequestError("redirect parameter verificationSessionId is missing")
     raw_status = (params.get("status") or "").strip()
