@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2.sandbox import SandboxedEnvironment
 from starlette.concurrency import run_in_threadpool
 
+from idv_provider.events.guard import RETRY_AFTER
 from idv_provider.events.receiver import Landing, receive_landing, receive_webhook
 from idv_provider.exceptions import WebhookVerificationError
 from idv_provider.template_files import templates_dir
@@ -46,6 +47,7 @@ STATUS = {
     Landing.INCOMPLETE: 200,
     Landing.UNAVAILABLE: 200,
     Landing.INVALID: 404,
+    Landing.BUSY: 503,
 }
 UNAUTHORIZED = {"detail": "The delivery is not signed by the vendor, or is stale or a replay"}
 
@@ -136,8 +138,11 @@ def create_app() -> FastAPI:
         params = dict(request.query_params)
         outcome = await run_in_threadpool(receive_landing, conn_id, params)
         locale = page_locale(params.get("lang"), request.headers.get("accept-language", ""))
+        headers = dict(PAGE_HEADERS)
+        if outcome is Landing.BUSY:
+            headers["Retry-After"] = str(RETRY_AFTER)
         return HTMLResponse(
-            render_landing(outcome, locale), status_code=STATUS[outcome], headers=PAGE_HEADERS
+            render_landing(outcome, locale), status_code=STATUS[outcome], headers=headers
         )
 
     return app

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Mapping
 from enum import StrEnum
 
+from idv_provider.events import guard
 from idv_provider.events.model import EventSource, SessionEvent, worth_an_event
 from idv_provider.events.recording import Recorded, record_session_event, session_recorded
 from idv_provider.exceptions import (
@@ -67,6 +68,15 @@ def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Re
     return result
 
 
+def at_once(hook: IdvHook) -> IdvHook:
+    """``hook`` set up for a call inside the API server: one attempt, a short timeout, never
+    waiting on the connection's pacing (the landing has its own budget)."""
+    hook.max_retries = 0
+    hook.timeout_cap = guard.LOOKUP_TIMEOUT
+    hook.paced = False
+    return hook
+
+
 class Landing(StrEnum):
     """What the applicant's page says."""
 
@@ -74,6 +84,7 @@ class Landing(StrEnum):
     INCOMPLETE = "incomplete"  # not finished (as the redirect or the vendor says)
     INVALID = "invalid"  # not a link this deployment sent
     UNAVAILABLE = "unavailable"  # the vendor could not be asked just now
+    BUSY = "busy"  # too many landings at once: try again shortly (503, Retry-After)
 
 
 def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
@@ -86,15 +97,23 @@ def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
         return Landing.INVALID
     if redirect.status is not RedirectStatus.SUCCESS:
         return Landing.INCOMPLETE
+    if guard.GUARD.is_unknown(conn_id, redirect.session_id):
+        return Landing.INVALID  # the vendor said so lately: no second call
     if session_recorded(conn_id, redirect.session_id):
         return Landing.THANKS  # a reload: nothing new, no API call
-    try:
-        session = hook.get_session(redirect.session_id)
-    except (NotFoundError, InvalidRequestError):
-        return Landing.INVALID  # forged: no such session in this account
-    except IdvError as exc:
-        log.warning("Could not confirm a landing of connection %s: %s", conn_id, type(exc).__name__)
-        return Landing.UNAVAILABLE
+    with guard.GUARD.lookup(conn_id) as allowed:
+        if not allowed:
+            log.warning("Landing look-ups of connection %s over their bound: busy", conn_id)
+            return Landing.BUSY
+        try:
+            session = at_once(hook).get_session(redirect.session_id)
+        except (NotFoundError, InvalidRequestError):
+            guard.GUARD.remember_unknown(conn_id, redirect.session_id)
+            return Landing.INVALID  # forged: no such session in this account
+        except IdvError as exc:
+            kind = type(exc).__name__
+            log.warning("Could not confirm a landing of connection %s: %s", conn_id, kind)
+            return Landing.UNAVAILABLE
     if not worth_an_event(session):
         return Landing.INCOMPLETE  # the query string said more than the vendor does
     result = record_session_event(conn_id, SessionEvent.of(session, EventSource.LANDING), key)

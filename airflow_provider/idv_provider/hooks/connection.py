@@ -55,6 +55,10 @@ class ConnectionSettings(BaseHook):
         super().__init__()
         self.conn_id = conn_id
         self._async_connection: Connection | None = None
+        #: at most this many seconds per attempt, whatever the connection says
+        self.timeout_cap: float | None = None
+        #: requests spaced under the connection's ``rate_limit`` (off: never waits to send)
+        self.paced = True
 
     @cached_property
     def connection(self) -> Connection:
@@ -162,10 +166,12 @@ class ConnectionSettings(BaseHook):
     def pacer(self, conn: Connection) -> RequestPacer | None:
         """The account's shared pacer when the connection sets ``rate_limit``."""
         rate = self.positive_number(conn, "rate_limit")
-        if rate is None:
+        if rate is None or not self.paced:
             return None
         return shared_pacer(self.base_url(conn), self.api_key(conn), rate)
 
     def timeout(self, conn: Connection) -> httpx.Timeout:
         seconds = self.positive_number(conn, "timeout") or self.default_timeout
+        if self.timeout_cap is not None:
+            seconds = min(seconds, self.timeout_cap)
         return httpx.Timeout(seconds, connect=min(seconds, 10.0))

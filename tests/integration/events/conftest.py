@@ -14,9 +14,19 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from idv_provider.events import guard
 from idv_provider.events.app import create_app
 from idv_provider.events.model import SessionEvent, session_events_asset
 from idv_provider.events.plugin import URL_PREFIX
+
+
+@pytest.fixture(autouse=True)
+def landing_guard(monkeypatch: pytest.MonkeyPatch) -> guard.LandingGuard:
+    """Each test's landings start with the process's bounds fresh (no budget spent, no
+    unknown id remembered)."""
+    fresh = guard.LandingGuard()
+    monkeypatch.setattr(guard, "GUARD", fresh)
+    return fresh
 
 
 @pytest.fixture(scope="session")

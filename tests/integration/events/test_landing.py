@@ -5,6 +5,7 @@ confirms it (one call), never on the query string's word."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from urllib.parse import urlsplit
 
 import httpx
@@ -133,3 +134,50 @@ def test_the_page_is_neither_cached_nor_referred_nor_scripted(plugin_app, deepid
     assert page.headers["cache-control"] == "no-store"
     assert page.headers["referrer-policy"] == "no-referrer"
     assert "default-src 'none'" in page.headers["content-security-policy"]
+
+
+UNKNOWN = "session_id={}&status=success"
+
+
+def test_an_unknown_id_costs_one_call_however_often_it_lands(plugin_app, deepidv):
+    before = api_calls(deepidv)
+    for _ in range(20):
+        assert land(plugin_app, UNKNOWN.format("nobody-0001")).status_code == 404
+    assert api_calls(deepidv) - before == 1
+
+
+def test_a_flood_of_unknown_ids_spends_the_landing_budget_and_no_more(
+    plugin_app, deepidv, landing_guard
+):
+    before = api_calls(deepidv)
+    pages = [land(plugin_app, UNKNOWN.format(f"flood-{n:04d}")) for n in range(40)]
+    assert api_calls(deepidv) - before == landing_guard.burst  # then the budget is spent
+    busy = [p for p in pages if p.status_code == 503]
+    assert len(busy) == 40 - landing_guard.burst
+    assert all(p.headers["retry-after"] == "5" for p in busy)
+    assert "reload this page" in busy[0].text
+
+
+def test_no_free_slot_means_try_again_shortly_without_a_call(plugin_app, deepidv, landing_guard):
+    query = finished(deepidv, created(deepidv))
+    before = api_calls(deepidv)
+    with ExitStack() as held:
+        for _ in range(landing_guard.concurrent):  # every slot taken by landings in flight
+            held.enter_context(landing_guard.lookup("another_conn"))
+        page = land(plugin_app, query)
+    assert page.status_code == 503 and page.headers["retry-after"] == "5"
+    assert api_calls(deepidv) == before
+    assert land(plugin_app, query).status_code == 200  # a moment later: confirmed
+
+
+def test_a_rate_limited_vendor_gets_one_attempt_and_no_wait(plugin_app, deepidv):
+    """The vendor answers 429 with Retry-After 20: the landing does not retry (a worker thread
+    of the API server would wait a minute), it says it will check later."""
+    query = finished(deepidv, created(deepidv))
+    fault = {"fail": [{"status": 429, "count": 5, "method": "GET", "retry_after": 20}]}
+    assert httpx.put(f"{deepidv.url}/_sandbox/faults", json=fault).is_success
+    before = api_calls(deepidv)
+    page = land(plugin_app, query)
+    assert page.status_code == 200 and "could not confirm" in page.text
+    assert api_calls(deepidv) - before == 1
+    assert recorded(CONN_ID) == []
