@@ -7,7 +7,9 @@ carried: a forged request learns nothing from the answer.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 
@@ -24,6 +26,8 @@ from idv_provider.hooks import IdvHook, get_idv_hook
 from idv_provider.redirects import RedirectStatus, parse_redirect
 
 log = logging.getLogger(__name__)
+#: a vendor's delivery id kept as it is (Didit's are UUIDs)
+DELIVERY_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 WEBHOOK_SECRET = "webhook_secret"  # noqa: S105 - the extra's name, not a secret
 
 
@@ -35,6 +39,15 @@ def _hook(conn_id: str) -> tuple[IdvHook, str]:
         return hook, hook.api_key(hook.connection)
     except Exception:  # Airflow raises its not-found error from a few places
         raise LookupError(conn_id) from None
+
+
+def delivery_key(delivery_id: str) -> str:
+    """The vendor's delivery id as stored: as it is when it is a plain token, else its digest
+    (an id of 900 kB, with a NUL or markup in it, is never stored or queried as it is)."""
+    if DELIVERY_ID.match(delivery_id):
+        return delivery_id
+    digest = hashlib.sha256(delivery_id.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"sha256:{digest}"
 
 
 def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Recorded | None:
@@ -60,7 +73,9 @@ def receive_webhook(conn_id: str, body: bytes, headers: Mapping[str, str]) -> Re
         log.warning("A signed webhook of connection %s names no session id of its vendor", conn_id)
         return None
     event = SessionEvent.of(session, EventSource.WEBHOOK)
-    result = record_session_event(conn_id, event, key, delivery_id=delivery.delivery_id)
+    result = record_session_event(
+        conn_id, event, key, delivery_id=delivery_key(delivery.delivery_id)
+    )
     if result is Recorded.REPLAYED:
         raise WebhookVerificationError("This delivery was accepted before: a replay")
     if result is Recorded.NO_CONSUMER:

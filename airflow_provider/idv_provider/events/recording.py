@@ -14,11 +14,32 @@ time up to the new event's, as later Airflow versions do, so the coming run take
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import case, func, select, update
 
 from idv_provider.events.model import SessionEvent, asset_name
+
+#: How far back a delivery id is looked for: a delivery is refused as stale once its signed
+#: time is 300 s old, so its replay can only be accepted within minutes.
+REPLAY_WINDOW = timedelta(hours=1)
+#: How far back "this session reached this status already" is looked for: one asset event a
+#: session and status in that time. Older news coming back costs one run that reads the
+#: session and decides nothing new (decisions rest on a fresh read).
+NEWS_WINDOW = timedelta(days=7)
+
+
+def _extra_field(name: str, dialect: str) -> Any:
+    """``extra ->> name``, that also reads a row whose extra is not valid JSON (on SQLite a
+    REST user's ``{"a": NaN}`` would make ``json_extract`` fail the whole query) as NULL."""
+    from airflow.models.asset import AssetEvent
+
+    value = AssetEvent.extra[name].as_string()
+    if dialect != "sqlite":
+        return value  # PostgreSQL and MySQL store only valid JSON
+    return case((func.json_valid(AssetEvent.extra) == 1, value), else_=None)
 
 
 class Recorded(StrEnum):
@@ -38,6 +59,8 @@ def record_session_event(
     from airflow.utils.session import create_session
 
     with create_session() as session:
+        dialect = session.get_bind().dialect.name
+        now = datetime.now(UTC)
         asset = session.scalar(
             select(AssetModel)
             .join(AssetActive, AssetActive.name == AssetModel.name)
@@ -46,15 +69,21 @@ def record_session_event(
         )
         if asset is None:
             return Recorded.NO_CONSUMER
+        # each look-up reads the asset's events of a bounded time (the (asset_id, timestamp)
+        # index), never its whole history
         earlier = select(AssetEvent.id).where(AssetEvent.asset_id == asset.id).limit(1)
+        recent = earlier.where(AssetEvent.timestamp >= now - NEWS_WINDOW)
         if delivery_id is not None and session.scalar(
-            earlier.where(AssetEvent.extra["delivery_id"].as_string() == delivery_id)
+            earlier.where(
+                AssetEvent.timestamp >= now - REPLAY_WINDOW,
+                _extra_field("delivery_id", dialect) == delivery_id,
+            )
         ):
             return Recorded.REPLAYED
-        if session.scalar(earlier.where(AssetEvent.extra["event_key"].as_string() == event.key)):
+        if session.scalar(recent.where(_extra_field("event_key", dialect) == event.key)):
             return Recorded.DUPLICATE
         if event.state.is_decided and session.scalar(
-            earlier.where(AssetEvent.extra["session_id"].as_string() == event.session_id)
+            recent.where(_extra_field("session_id", dialect) == event.session_id)
         ):
             # decided after an earlier event: the deciding DAG's own decision (or a
             # reviewer's) coming back, not news; a vendor deciding at the end of the flow is
@@ -76,18 +105,21 @@ def record_session_event(
 
 
 def session_recorded(conn_id: str, session_id: str) -> bool:
-    """Whether any event of this session is recorded: the landing page asks before it spends
-    an API call (a reload, or a forged link to a known session, costs none)."""
+    """Whether an event of this session was recorded lately (:data:`NEWS_WINDOW`): the landing
+    page asks before it spends an API call (a reload, or a forged link to a known session,
+    costs none)."""
     from airflow.models.asset import AssetEvent, AssetModel
     from airflow.utils.session import create_session
 
     with create_session() as session:
+        dialect = session.get_bind().dialect.name
         found = session.scalar(
             select(AssetEvent.id)
             .join(AssetModel, AssetModel.id == AssetEvent.asset_id)
             .where(
                 AssetModel.name == asset_name(conn_id),
-                AssetEvent.extra["session_id"].as_string() == session_id,
+                AssetEvent.timestamp >= datetime.now(UTC) - NEWS_WINDOW,
+                _extra_field("session_id", dialect) == session_id,
             )
             .limit(1)
         )

@@ -4,14 +4,18 @@ nothing. Deliveries are signed by the sandbox's own reading of Didit's documents
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from idv_sandbox.vendors.didit.webhooks import status_updated
+from idv_provider.events.recording import NEWS_WINDOW
+from idv_sandbox.vendors.didit.webhooks import canonical, status_updated
 from tests.conftest import set_connection
 from tests.fakes.didit import DIDIT_URL, SESSION_ID, decision
 from tests.integration.events.conftest import recorded, sessions_recorded
@@ -192,3 +196,73 @@ def test_a_decision_in_a_shape_the_api_never_sends_is_no_5xx(plugin_app, didit_e
     analysis = extra["analysis"] or {}
     assert all(v is None or isinstance(v, (bool, int, float)) for v in analysis.values())
     assert "NaN" not in json.dumps(extra)
+
+
+def signed_delivery(event_id: str, status: str = "In Review") -> tuple[bytes, dict[str, str]]:
+    """A genuine delivery whose event id is ``event_id`` (the vendor's to choose)."""
+    stamp = int(time.time())
+    record = decision(status)
+    payload = {
+        "event_id": event_id,
+        "webhook_type": "status.updated",
+        "timestamp": stamp,
+        "session_id": record["session_id"],
+        "status": status,
+        "decision": record,
+    }
+    body = canonical(payload)
+    signature = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    headers = {"Content-Type": "application/json", "X-Signature-V2": signature}
+    return body, {**headers, "X-Timestamp": str(stamp)}
+
+
+@pytest.mark.parametrize(
+    "event_id", ["x" * 10_000, "evt\u0000nul", "<script>alert(1)</script>", "../../etc"]
+)
+def test_an_odd_delivery_id_is_stored_as_its_digest_and_a_replay_still_caught(
+    plugin_app, didit_events, event_id
+):
+    body, headers = signed_delivery(event_id)
+    assert post(plugin_app, body, headers).json() == {"result": "recorded"}
+    (extra,) = recorded(CONN_ID)
+    assert extra["delivery_id"].startswith("sha256:") and len(extra["delivery_id"]) == 71
+    assert post(plugin_app, body, headers).status_code == 401  # the same delivery: a replay
+
+
+def test_a_row_someone_else_wrote_with_invalid_json_breaks_nothing(plugin_app, didit_events):
+    """On SQLite, ``json_extract`` over one extra that is not valid JSON (a REST user's
+    ``{"a": NaN}``) used to fail every later delivery of the connection with a 500."""
+    from airflow.models.asset import AssetEvent, AssetModel
+    from airflow.utils.session import create_session
+    from sqlalchemy import text
+
+    with create_session() as session:
+        asset = session.query(AssetModel).filter_by(name=f"idv_sessions__{CONN_ID}").one()
+        event = AssetEvent(asset_id=asset.id, extra={})
+        session.add(event)
+        session.flush()
+        session.execute(
+            text("UPDATE asset_event SET extra = :bad WHERE id = :id"),
+            {"bad": '{"a": NaN}', "id": event.id},
+        )
+    _, body, headers = delivery()
+    assert post(plugin_app, body, headers).json() == {"result": "recorded"}
+    assert post(plugin_app, body, headers).status_code == 401  # the replay check still reads
+
+
+def test_news_older_than_the_window_is_taken_again(plugin_app, didit_events):
+    """The look-ups read a bounded time, not the asset's whole history: the same news a week
+    later is recorded again (its run reads the session and decides nothing new)."""
+    from airflow.models.asset import AssetEvent
+    from airflow.utils.session import create_session
+
+    _, body, headers = delivery()
+    assert post(plugin_app, body, headers).json() == {"result": "recorded"}
+    _, again, again_headers = delivery()
+    assert post(plugin_app, again, again_headers).json() == {"result": "duplicate"}
+    with create_session() as session:
+        session.query(AssetEvent).update(
+            {AssetEvent.timestamp: datetime.now(UTC) - NEWS_WINDOW - timedelta(minutes=1)}
+        )
+    _, later, later_headers = delivery()
+    assert post(plugin_app, later, later_headers).json() == {"result": "recorded"}
