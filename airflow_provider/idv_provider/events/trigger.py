@@ -5,8 +5,11 @@ sees sessions not seen before, naming each of them.
 Every watcher of one connection and interval shares one poll in the triggerer (Airflow 3.3's
 shared streams): one list call per interval (a page of 100 sessions each), whatever the number
 of watchers. A session fires again only after it has left the list and come back (a
-resubmission). After a triggerer restart the sessions still waiting fire once more: deciding
-is idempotent, so the deciding run finds them decided or decides them.
+resubmission). After a triggerer restart (or a move to another triggerer) the first poll knows
+nothing it has seen: it fires only the sessions submitted within the last
+:func:`catch_up_seconds` (and those whose submission time the vendor does not list), so a
+backlog left for a person is not read again at every restart; sessions submitted during a
+longer outage are the review DAG's, the safety net.
 
 One event a poll, not one a session: Airflow 3.3 records a trigger's events one after the other
 and starts the run with the events up to the first one's queue entry (apache/airflow#56050), so
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Hashable
 from typing import Any
 
@@ -32,16 +36,30 @@ log = logging.getLogger(__name__)
 MAX_PAGES = 10
 
 
-async def submitted_now(conn_id: str) -> list[dict[str, Any]]:
-    """The events of every session waiting for a decision now (one call per page)."""
+def catch_up_seconds(poll_interval: float) -> float:
+    """How far back the first poll after a (re)start fires submissions: ten intervals, at
+    least ten minutes (a triggerer's restart takes seconds)."""
+    return max(10 * poll_interval, 600.0)
+
+
+async def submitted_now(conn_id: str) -> list[tuple[dict[str, Any], float | None]]:
+    """The event of every session waiting for a decision now, with its submission time
+    (epoch seconds; ``None`` when the vendor lists none): one call per page."""
     from idv_provider.hooks import aget_idv_hook
 
     hook = await aget_idv_hook(conn_id)
     key = hook.api_key(await hook.aconnection())  # signs the events, as the plugin's are
-    events, token = [], None
+    events: list[tuple[dict[str, Any], float | None]] = []
+    token = None
     for _ in range(MAX_PAGES):
         page = await hook.alist_sessions(state=SessionState.SUBMITTED, limit=100, page_token=token)
-        events += [SessionEvent.of(s, EventSource.POLL).to_extra(key) for s in page.sessions]
+        events += [
+            (
+                SessionEvent.of(s, EventSource.POLL).to_extra(key),
+                s.submitted_at.timestamp() if s.submitted_at else None,
+            )
+            for s in page.sessions
+        ]
         if (token := page.next_page_token) is None:
             break
     return events
@@ -88,12 +106,16 @@ class SubmittedSessionsTrigger(BaseEventTrigger):
     async def filter_shared_stream(
         self, shared_stream: AsyncIterator[Any]
     ) -> AsyncIterator[TriggerEvent]:
-        seen: set[str] = set()
+        seen: set[str] | None = None  # None: the first poll since this trigger started
         async for listed in shared_stream:
-            new = [extra for extra in listed if extra["event_key"] not in seen]
+            if seen is None:
+                since = time.time() - catch_up_seconds(self.poll_interval)
+                new = [extra for extra, at in listed if at is None or at >= since]
+            else:
+                new = [extra for extra, _ in listed if extra["event_key"] not in seen]
             if new:
                 yield TriggerEvent({"sessions": new})
-            seen = {extra["event_key"] for extra in listed}  # forget what has left the list
+            seen = {extra["event_key"] for extra, _ in listed}  # forget what left the list
 
     async def run(self) -> AsyncIterator[TriggerEvent]:
         stream = self.open_shared_stream(self.serialize()[1])

@@ -43,7 +43,8 @@ async def test_one_poll_is_one_list_call_a_status_and_names_every_waiting_sessio
     stream = trigger.open_shared_stream(trigger.serialize()[1])
     first = await anext(stream)  # the first poll runs at once; the next waits the interval
     await stream.aclose()
-    events = [SessionEvent.from_extra(extra, DEFAULT_API_KEY) for extra in first]
+    events = [SessionEvent.from_extra(extra, DEFAULT_API_KEY) for extra, _ in first]
+    assert all(at is not None for _, at in first)  # Beltic lists when each was submitted
     assert {e.session_id for e in events} == waiting
     assert {(e.vendor, e.state.value, e.source.value) for e in events} == {
         ("beltic", "submitted", "poll")
