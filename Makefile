@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 TOX := $(VENV)/bin/tox
 
-.PHONY: demo test lint type generate bench bench-e2e bench-events e2e clean
+.PHONY: demo test lint type generate bench bench-e2e bench-events bench-endpoints e2e clean
 
 $(TOX):
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ demo: $(TOX)
 test: $(TOX)
 	$(TOX) run -e lint,type,test,e2e
 
-lint type generate bench bench-e2e bench-events e2e: $(TOX)
+lint type generate bench bench-e2e bench-events bench-endpoints e2e: $(TOX)
 	$(TOX) run -e $@
 
 clean:

@@ -356,38 +356,47 @@ class OutcomeTable:
         """reference → (session id, status) for the applicants among ``references`` who have a
         live session or a final decision: onboarding them again would send a second invite
         (and, on some vendors, make a second session)."""
-        sql_identifier(self.table, "outcomes.table")
-        wanted = list(dict.fromkeys(references))
-        found: dict[str, tuple[str, str]] = {}
-        hook = sql_hook(self.conn_id)
         statuses = sorted(ONBOARDED_STATUSES)
-        with _cursor(hook) as cursor:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ", ".join([hook.placeholder] * len(chunk))
-                cursor.execute(
-                    f"SELECT reference, session_id, status FROM {self.table} "  # noqa: S608
-                    f"WHERE session_id IS NOT NULL AND reference IN ({marks}) "
-                    f"AND status IN ({', '.join([hook.placeholder] * len(statuses))})",
-                    [*chunk, *statuses],
-                )
-                found.update({str(r): (str(s), str(st)) for r, s, st in cursor.fetchall()})
-        return found
+        rows = self._rows_in(
+            "reference, session_id, status",
+            "reference",
+            references,
+            also=f"session_id IS NOT NULL AND status IN ({', '.join(['{mark}'] * len(statuses))})",
+            also_params=statuses,
+        )
+        return {str(r): (str(s), str(st)) for r, s, st in rows}
 
     def references(self, session_ids: Iterable[str]) -> dict[str, str]:
         """session id → the applicant's reference, for the sessions this table knows."""
+        return {
+            str(s): str(r)
+            for s, r in self._rows_in("session_id, reference", "session_id", session_ids)
+        }
+
+    def _rows_in(
+        self,
+        columns: str,
+        column: str,
+        values: Iterable[str],
+        *,
+        also: str = "",
+        also_params: Sequence[Any] = (),
+    ) -> list[tuple[Any, ...]]:
+        """The rows whose ``column`` is among ``values`` (and meet ``also``, whose ``{mark}``
+        are placeholders for ``also_params``), 500 values a query on one connection."""
         sql_identifier(self.table, "outcomes.table")
-        wanted = list(dict.fromkeys(session_ids))
-        found: dict[str, str] = {}
+        wanted = list(dict.fromkeys(values))
         hook = sql_hook(self.conn_id)
+        condition = f" AND {also.format(mark=hook.placeholder)}" if also else ""
+        rows: list[tuple[Any, ...]] = []
         with _cursor(hook) as cursor:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ", ".join([hook.placeholder] * len(chunk))
                 cursor.execute(
-                    f"SELECT session_id, reference FROM {self.table} "  # noqa: S608
-                    f"WHERE session_id IN ({marks})",
-                    chunk,
+                    f"SELECT {columns} FROM {self.table} "  # noqa: S608 - checked identifiers
+                    f"WHERE {column} IN ({marks}){condition}",
+                    [*chunk, *also_params],
                 )
-                found.update({str(s): str(r) for s, r in cursor.fetchall()})
-        return found
+                rows += [tuple(row) for row in cursor.fetchall()]
+        return rows
