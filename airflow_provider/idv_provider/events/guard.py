@@ -11,7 +11,8 @@ worker threads) nor spends the rate limit the DAGs need:
 - an id the vendor said it does not know is remembered (:data:`UNKNOWN_TTL` seconds, the
   :data:`UNKNOWN_MAX` most recent): asking again costs nothing;
 - the look-up itself is one attempt with a short timeout, never paced or retried (the
-  receiver sets the hook up so).
+  receiver sets the hook up so), and the connection behind it is read once per
+  :data:`HOOK_TTL` seconds, not once per request.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 CONCURRENT_LOOKUPS = 4
 CALLS_PER_SECOND = 1.0
@@ -32,6 +34,11 @@ UNKNOWN_MAX = 10_000
 LOOKUP_TIMEOUT = 5.0
 #: what the "try again shortly" page asks the browser to wait
 RETRY_AFTER = 5
+#: seconds a connection's hook (its API key, secret, settings) is reused before it is read
+#: again: a changed connection applies within that time
+HOOK_TTL = 30.0
+#: seconds between two warnings that landings were refused as busy
+WARN_EVERY = 10.0
 
 
 @dataclass
@@ -54,6 +61,10 @@ class LandingGuard:
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _buckets: dict[str, _Bucket] = field(default_factory=dict, init=False)
     _unknown: OrderedDict[tuple[str, str], float] = field(default_factory=OrderedDict, init=False)
+    _hooks: dict[str, tuple[float, Any]] = field(default_factory=dict, init=False)
+    _warned_at: float = field(default=-WARN_EVERY, init=False)
+    #: landings refused as busy since this process started
+    refused: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self._slots = threading.BoundedSemaphore(self.concurrent)
@@ -75,6 +86,35 @@ class LandingGuard:
             self._unknown.move_to_end((conn_id, session_id))
             while len(self._unknown) > self.unknown_max:
                 self._unknown.popitem(last=False)
+
+    def cached(self, conn_id: str, make: Callable[[str], Any]) -> Any:
+        """``make(conn_id)`` (a hook and its key), reused for :data:`HOOK_TTL` seconds."""
+        with self._lock:
+            found = self._hooks.get(conn_id)
+            if found is not None and found[0] > self.clock():
+                return found[1]
+        made = make(conn_id)
+        with self._lock:
+            self._hooks[conn_id] = (self.clock() + HOOK_TTL, made)
+        return made
+
+    def has_budget(self, conn_id: str) -> bool:
+        """Whether the connection's landings may spend a call now (nothing is spent)."""
+        with self._lock:
+            bucket = self._buckets.get(conn_id)
+            if bucket is None:
+                return True
+            return bucket.tokens + (self.clock() - bucket.at) * self.rate >= 1
+
+    def busy(self) -> bool:
+        """Count a landing refused as busy; whether to warn about it (at most every
+        :data:`WARN_EVERY` seconds, however many are refused)."""
+        with self._lock:
+            self.refused += 1
+            if self.clock() - self._warned_at < WARN_EVERY:
+                return False
+            self._warned_at = self.clock()
+            return True
 
     def _spend(self, conn_id: str) -> bool:
         with self._lock:

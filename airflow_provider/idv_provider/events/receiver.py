@@ -32,13 +32,20 @@ WEBHOOK_SECRET = "webhook_secret"  # noqa: S105 - the extra's name, not a secret
 
 
 def _hook(conn_id: str) -> tuple[IdvHook, str]:
-    """The connection's hook and API key (which signs the events recorded for it); an unknown
-    id, a type that is no vendor's, or a connection without a key reads as no vendor at all."""
+    """The connection's hook (set up for calls inside the API server) and API key (which signs
+    the events recorded for it), read once per :data:`~idv_provider.events.guard.HOOK_TTL`;
+    an unknown id, a type that is no vendor's, or a connection without a key reads as no
+    vendor at all."""
     try:
-        hook = get_idv_hook(conn_id)
-        return hook, hook.api_key(hook.connection)
+        found: tuple[IdvHook, str] = guard.GUARD.cached(conn_id, _read_hook)
     except Exception:  # Airflow raises its not-found error from a few places
         raise LookupError(conn_id) from None
+    return found
+
+
+def _read_hook(conn_id: str) -> tuple[IdvHook, str]:
+    hook = at_once(get_idv_hook(conn_id))
+    return hook, hook.api_key(hook.connection)
 
 
 def delivery_key(delivery_id: str) -> str:
@@ -102,6 +109,16 @@ class Landing(StrEnum):
     BUSY = "busy"  # too many landings at once: try again shortly (503, Retry-After)
 
 
+def _busy(conn_id: str) -> Landing:
+    if guard.GUARD.busy():
+        log.warning(
+            "Landings of connection %s over their bound: answered busy (%d so far)",
+            conn_id,
+            guard.GUARD.refused,
+        )
+    return Landing.BUSY
+
+
 def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
     """Read the redirect, confirm it with one API call and record it if it is news."""
     try:
@@ -114,14 +131,15 @@ def receive_landing(conn_id: str, params: Mapping[str, str]) -> Landing:
         return Landing.INCOMPLETE
     if guard.GUARD.is_unknown(conn_id, redirect.session_id):
         return Landing.INVALID  # the vendor said so lately: no second call
+    if not guard.GUARD.has_budget(conn_id):
+        return _busy(conn_id)  # a flood: not even a database query
     if session_recorded(conn_id, redirect.session_id):
         return Landing.THANKS  # a reload: nothing new, no API call
     with guard.GUARD.lookup(conn_id) as allowed:
         if not allowed:
-            log.warning("Landing look-ups of connection %s over their bound: busy", conn_id)
-            return Landing.BUSY
+            return _busy(conn_id)
         try:
-            session = at_once(hook).get_session(redirect.session_id)
+            session = hook.get_session(redirect.session_id)
         except (NotFoundError, InvalidRequestError):
             guard.GUARD.remember_unknown(conn_id, redirect.session_id)
             return Landing.INVALID  # forged: no such session in this account

@@ -134,6 +134,29 @@ def test_the_page_is_neither_cached_nor_referred_nor_scripted(plugin_app, deepid
     assert page.headers["cache-control"] == "no-store"
     assert page.headers["referrer-policy"] == "no-referrer"
     assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"  # never framed: no clickjacking
+
+
+@pytest.mark.parametrize("path", ["/openapi.json", "/docs", "/redoc"])
+def test_the_plugin_serves_no_description_of_its_routes(plugin_app, path):
+    assert plugin_app.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("status", ["Resubmitted", "Awaiting User", "Kyc Expired", "Not Started"])
+def test_every_status_didit_redirects_with_has_a_page_and_costs_no_call(
+    plugin_app, monkeypatch, status
+):
+    set_connection(
+        monkeypatch,
+        conn_type="didit",
+        conn_id="idv_didit_landing",
+        host="http://127.0.0.1:9",
+        password=DEFAULT_API_KEY,
+    )
+    query = {"verificationSessionId": "11111111-2222-3333-4444-555555555555", "status": status}
+    page = plugin_app.get("/landing/idv_didit_landing", params=query)  # no vendor to call here
+    assert page.status_code == 200 and "Not finished yet" in page.text
 
 
 UNKNOWN = "session_id={}&status=success"

@@ -4,6 +4,7 @@ nothing. Deliveries are signed by the sandbox's own reading of Didit's documents
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -12,8 +13,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 
+from idv_provider.events.app import read_body
 from idv_provider.events.recording import NEWS_WINDOW
 from idv_sandbox.vendors.didit.webhooks import canonical, status_updated
 from tests.conftest import set_connection
@@ -165,6 +168,37 @@ def test_without_a_dag_on_the_asset_the_delivery_is_taken_and_nothing_runs(
 def test_an_oversized_body_is_refused_before_it_is_read_as_json(plugin_app, didit_events):
     answer = post(plugin_app, b"{" + b" " * 1_000_001 + b"}", {})
     assert answer.status_code == 413
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_a_byte_is_read(plugin_app):
+    read: list[int] = []
+
+    async def receive() -> dict[str, Any]:
+        read.append(1)
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    declared = [(b"content-length", str(50 * 1_000_000).encode())]
+    request = Request({"type": "http", "method": "POST", "headers": declared}, receive)
+    assert asyncio.run(read_body(request, 1_000_000)) is None
+    assert read == []
+    # and through the route: 413
+    body = b"{" + b" " * 1_000_001 + b"}"
+    assert plugin_app.post(f"/webhooks/{CONN_ID}", content=body).status_code == 413
+
+
+def test_a_chunked_stream_is_read_no_further_than_the_limit():
+    """A chunked body (no length) of 400 MB: the route stops once it is past 1 MB."""
+    sent = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        sent += 1
+        more = sent < 400  # a 1 MB chunk each time, 400 in all
+        return {"type": "http.request", "body": b"x" * 1_000_000, "more_body": more}
+
+    request = Request({"type": "http", "method": "POST", "headers": []}, receive)
+    assert asyncio.run(read_body(request, 1_000_000)) is None
+    assert sent == 2  # one chunk fits, the second goes past the limit: nothing more is read
 
 
 @pytest.mark.parametrize("session_id", ["../../etc", "<script>alert(1)</script>", "a" * 10_000])
