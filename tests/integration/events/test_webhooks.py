@@ -170,7 +170,7 @@ def test_an_oversized_body_is_refused_before_it_is_read_as_json(plugin_app, didi
     assert answer.status_code == 413
 
 
-def test_a_declared_length_over_the_limit_is_refused_before_a_byte_is_read(plugin_app):
+def test_a_declared_length_over_the_limit_is_refused_before_a_byte_is_read():
     read: list[int] = []
 
     async def receive() -> dict[str, Any]:
@@ -181,9 +181,6 @@ def test_a_declared_length_over_the_limit_is_refused_before_a_byte_is_read(plugi
     request = Request({"type": "http", "method": "POST", "headers": declared}, receive)
     assert asyncio.run(read_body(request, 1_000_000)) is None
     assert read == []
-    # and through the route: 413
-    body = b"{" + b" " * 1_000_001 + b"}"
-    assert plugin_app.post(f"/webhooks/{CONN_ID}", content=body).status_code == 413
 
 
 def test_a_chunked_stream_is_read_no_further_than_the_limit():
