@@ -13,7 +13,7 @@ against the vendor's signature or API, never taken on the request's word.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 import jinja2
 from babel import Locale
@@ -83,6 +83,7 @@ def preferred_languages(accept_language: str) -> list[str]:
     return [tag for _, _, tag in sorted(weighted)]
 
 
+@lru_cache(maxsize=1024)  # a flood of landings negotiates a handful of headers, once each
 def page_locale(lang: str | None, accept_language: str) -> str:
     """The page's language: the link's ``lang`` if the provider has it, else the browser's
     best match, else English."""
@@ -94,6 +95,7 @@ def page_locale(lang: str | None, accept_language: str) -> str:
     return str(found.language)
 
 
+@lru_cache(maxsize=64)  # a page depends on its outcome and language only
 def render_landing(outcome: Landing, locale: str) -> str:
     template = _pages().get_template(f"{locale}/landing.html")
     return template.render(outcome=outcome.value, locale=locale)
