@@ -71,7 +71,8 @@ def _error_detail(response: httpx.Response) -> str:
     if isinstance(errors, list):  # JSON:API: {"errors": [{"code", "source": {"pointer"}}]}
         for error in errors[:10]:
             if isinstance(error, dict):
-                source = error.get("source") if isinstance(error.get("source"), dict) else {}
+                given = error.get("source")
+                source: dict[str, Any] = given if isinstance(given, dict) else {}
                 codes.append(_token(error.get("code")))
                 fields += [_token(source.get("pointer")), _token(source.get("parameter"))]
     else:  # DRF validation errors: {"workflow_id": ["This field is required."]}
