@@ -13,7 +13,7 @@ from airflow.sdk import BaseOperator, Context
 
 from idv_provider import metrics
 from idv_provider.applicants import OutcomeTable
-from idv_provider.deciding import DELETED, ENDINGS
+from idv_provider.deciding import DELETED, ENDINGS, TARGET_STATE
 from idv_provider.exceptions import ConflictError, InvalidRequestError, NotFoundError
 from idv_provider.hooks import DEFAULT_CONN_ID, IdvHook, get_idv_hook
 from idv_provider.idempotency import idempotency_key
@@ -26,10 +26,8 @@ from idv_provider.review_report import ReviewSummary
 #: task_state_store key of the review's running summary, so a retry continues it
 REVIEW_STATE_KEY = "idv_review_summary"
 #: a state a person (or the vendor's workflow) put a session in at the vendor → its decision
-DECIDED_AT_VENDOR = {
-    SessionState.APPROVED: Decision.APPROVE,
-    SessionState.REJECTED: Decision.REJECT,
-}
+#: (voided is an ending: reconciled before this is asked)
+DECIDED_AT_VENDOR = {state: decision for decision, state in TARGET_STATE.items()}
 
 
 class ReviewSessionsOperator(BaseOperator):
